@@ -1,0 +1,10 @@
+//! binary-trees: not written yet (a stub so the crate builds; its golden test fails).
+
+use super::Kernel;
+use crate::{KernelError, Output, Params};
+
+fn run(_p: &Params) -> Result<Output, KernelError> {
+    Err(KernelError::Unsupported("binary-trees is not implemented yet".into()))
+}
+
+pub const KERNEL: Kernel = Kernel { id: "binary-trees", run, run_parallel: Some(run), shard: None };

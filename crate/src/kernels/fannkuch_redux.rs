@@ -1,0 +1,10 @@
+//! fannkuch-redux: not written yet (a stub so the crate builds; its golden test fails).
+
+use super::Kernel;
+use crate::{KernelError, Output, Params};
+
+fn run(_p: &Params) -> Result<Output, KernelError> {
+    Err(KernelError::Unsupported("fannkuch-redux is not implemented yet".into()))
+}
+
+pub const KERNEL: Kernel = Kernel { id: "fannkuch-redux", run, run_parallel: Some(run), shard: None };

@@ -1,0 +1,10 @@
+//! nbody: not written yet (a stub so the crate builds; its golden test fails).
+
+use super::Kernel;
+use crate::{KernelError, Output, Params};
+
+fn run(_p: &Params) -> Result<Output, KernelError> {
+    Err(KernelError::Unsupported("nbody is not implemented yet".into()))
+}
+
+pub const KERNEL: Kernel = Kernel { id: "nbody", run, run_parallel: None, shard: None };

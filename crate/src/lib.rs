@@ -1,0 +1,17 @@
+//! twinbench, the Rust side: pure kernels (`kernels`), the catalog they are described in,
+//! parameter validation, and one thin wasm bindings module. Only `bindings` knows about wasm.
+
+pub mod catalog;
+mod catalog_data;
+pub mod kernels;
+pub mod output;
+pub mod params;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cli;
+
+#[cfg(target_arch = "wasm32")]
+mod bindings;
+
+pub use output::{KernelError, Output};
+pub use params::Params;

@@ -1,0 +1,50 @@
+//! What a kernel returns: its canonical output, or an error with a message for a person.
+
+use std::fmt;
+
+/// A kernel's canonical output: the text the CLIs print and the page compares
+/// (without a trailing newline), or raw bytes (mandelbrot's PBM).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Output {
+    Text(String),
+    Bytes(Vec<u8>),
+}
+
+impl Output {
+    pub fn as_bytes(&self) -> &[u8] {
+        match self {
+            Output::Text(s) => s.as_bytes(),
+            Output::Bytes(b) => b,
+        }
+    }
+}
+
+impl From<String> for Output {
+    fn from(s: String) -> Self {
+        Output::Text(s)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KernelError {
+    /// A parameter (or workload id) the catalog does not allow. Never reaches a kernel.
+    BadParam(String),
+    /// A result that does not fit the kernel's integer type (fib-memo's u128).
+    Overflow(String),
+    /// An allocation the kernel refused up front instead of aborting the instance.
+    OutOfMemory(String),
+    /// The workload has no such variant (no rayon variant, no shards).
+    Unsupported(String),
+}
+
+impl fmt::Display for KernelError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            KernelError::BadParam(m) | KernelError::Unsupported(m) => f.write_str(m),
+            KernelError::Overflow(m) => write!(f, "overflow: {m}"),
+            KernelError::OutOfMemory(m) => write!(f, "out of memory: {m}"),
+        }
+    }
+}
+
+impl std::error::Error for KernelError {}

@@ -1,0 +1,52 @@
+//! Browser tests of the threaded wasm build: a real 2-thread rayon pool (wasm-bindgen-rayon)
+//! in a dedicated worker, where every rayon variant must equal its sequential kernel.
+//! Run by the Makefile with the nightly toolchain and `--features threads`.
+
+#![cfg(all(target_arch = "wasm32", feature = "threads"))]
+
+use twinbench::catalog::WORKLOADS;
+use twinbench::kernels::{self, Variant};
+use twinbench::Params;
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_dedicated_worker);
+
+async fn pool_of_two() {
+    // A rayon pool cannot be resized or torn down: start it once for the whole test binary.
+    static STARTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+    if !STARTED.swap(true, std::sync::atomic::Ordering::SeqCst) {
+        JsFuture::from(wasm_bindgen_rayon::init_thread_pool(2)).await.expect("initThreadPool(2)");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_pool_has_two_threads_that_really_run_in_parallel() {
+    pool_of_two().await;
+    assert_eq!(rayon::current_num_threads(), 2);
+    // Both closures must run at the same time: each waits until it has seen the other.
+    let seen = std::sync::atomic::AtomicUsize::new(0);
+    let meet = || {
+        seen.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        let start = js_sys::Date::now();
+        while seen.load(std::sync::atomic::Ordering::SeqCst) < 2 {
+            assert!(js_sys::Date::now() - start < 10_000.0, "the other rayon thread never ran");
+            std::hint::spin_loop();
+        }
+    };
+    rayon::join(meet, meet);
+}
+
+#[wasm_bindgen_test]
+async fn every_rayon_variant_equals_its_sequential_kernel() {
+    pool_of_two().await;
+    let mut checked = 0;
+    for w in WORKLOADS.iter().filter(|w| w.parallel) {
+        let params = Params::defaults(w);
+        let seq = kernels::run(&params, Variant::Sequential);
+        let par = kernels::run(&params, Variant::Parallel);
+        assert_eq!(seq, par, "{}: rayon variant differs from the sequential kernel", w.id);
+        checked += 1;
+    }
+    assert!(checked > 0);
+}

@@ -1,0 +1,380 @@
+// generated from catalog/*.toml by scripts/gen_catalog.py: do not edit, run `make gen`.
+export type ParamType = 'int' | 'float' | 'choice';
+export type OutputKind = 'text' | 'bytes';
+export type PoolKind = 'sum' | 'concat';
+export type ChartKind = 'bars' | 'speedup' | 'amdahl' | 'latency' | 'image' | 'trajectory' | 'crossover';
+
+export interface NumberParamSpec {
+  readonly name: string;
+  readonly type: 'int' | 'float';
+  readonly default: number;
+  readonly min: number;
+  readonly max: number;
+  readonly page_max_python: number;
+  readonly page_max_rust: number;
+  readonly help: string;
+}
+
+export interface ChoiceParamSpec {
+  readonly name: string;
+  readonly type: 'choice';
+  readonly default: string;
+  readonly choices: readonly string[];
+  readonly help: string;
+}
+
+export type ParamSpec = NumberParamSpec | ChoiceParamSpec;
+
+export interface WorkloadSpec {
+  readonly id: string;
+  readonly order: number;
+  readonly title: string;
+  readonly story: string;
+  readonly output: OutputKind;
+  readonly chart: ChartKind;
+  readonly parallel: boolean;
+  readonly pool: PoolKind | null;
+  readonly params: readonly ParamSpec[];
+}
+
+export const WORKLOADS = [
+  {
+    "id": "fib",
+    "order": 1,
+    "title": "Recursive Fibonacci",
+    "story": "\"Rust was 43x faster than pure Python on fib(35).\" Measure it live: the same naive recursion, call for call.",
+    "output": "text",
+    "chart": "bars",
+    "parallel": false,
+    "pool": null,
+    "params": [
+      {
+        "name": "n",
+        "type": "int",
+        "default": 27,
+        "min": 0,
+        "max": 50,
+        "page_max_python": 32,
+        "page_max_rust": 42,
+        "help": "which Fibonacci number, computed by naive recursion (about 1.6^n calls)"
+      }
+    ]
+  },
+  {
+    "id": "fib-memo",
+    "order": 2,
+    "title": "Fibonacci, the smart way",
+    "story": "The algorithm beats the language: iteration turns fib(n) from exponential to linear, in Python and in Rust alike. Exact big integers show strict integer types: Rust's u128 runs out at fib(186), Python's int never does.",
+    "output": "text",
+    "chart": "bars",
+    "parallel": false,
+    "pool": null,
+    "params": [
+      {
+        "name": "n",
+        "type": "int",
+        "default": 150,
+        "min": 0,
+        "max": 186,
+        "page_max_python": 186,
+        "page_max_rust": 186,
+        "help": "which Fibonacci number, computed exactly by iteration (u128 in Rust overflows past 186)"
+      }
+    ]
+  },
+  {
+    "id": "fib-batch",
+    "order": 3,
+    "title": "Fibonacci over a batch, in parallel",
+    "story": "rayon's par_iter against a pool of Python workers (the in-browser multiprocessing.Pool): parallel overhead on tiny inputs, and where parallelism starts to pay.",
+    "output": "text",
+    "chart": "crossover",
+    "parallel": true,
+    "pool": "sum",
+    "params": [
+      {
+        "name": "count",
+        "type": "int",
+        "default": 16,
+        "min": 1,
+        "max": 4096,
+        "page_max_python": 64,
+        "page_max_rust": 4096,
+        "help": "how many Fibonacci numbers to compute"
+      },
+      {
+        "name": "n",
+        "type": "int",
+        "default": 24,
+        "min": 0,
+        "max": 40,
+        "page_max_python": 27,
+        "page_max_rust": 40,
+        "help": "the largest input; the batch cycles through n, n-1, n-2, n-3"
+      }
+    ]
+  },
+  {
+    "id": "amdahl",
+    "order": 4,
+    "title": "Amdahl's law, measured",
+    "story": "Work with a tunable parallel fraction p: the measured speedup against 1/((1-p)+p/n), with p fitted back from the measurements.",
+    "output": "text",
+    "chart": "amdahl",
+    "parallel": true,
+    "pool": null,
+    "params": [
+      {
+        "name": "p",
+        "type": "int",
+        "default": 90,
+        "min": 0,
+        "max": 100,
+        "page_max_python": 100,
+        "page_max_rust": 100,
+        "help": "the parallel fraction of the work, in percent"
+      },
+      {
+        "name": "work",
+        "type": "int",
+        "default": 2000000,
+        "min": 1,
+        "max": 1000000000,
+        "page_max_python": 5000000,
+        "page_max_rust": 500000000,
+        "help": "total hash iterations"
+      }
+    ]
+  },
+  {
+    "id": "nbody",
+    "order": 5,
+    "title": "n-body",
+    "story": "The Benchmarks Game's planets: a float-heavy loop where every operation is the same in both languages, down to the last bit.",
+    "output": "text",
+    "chart": "bars",
+    "parallel": false,
+    "pool": null,
+    "params": [
+      {
+        "name": "n",
+        "type": "int",
+        "default": 100000,
+        "min": 0,
+        "max": 50000000,
+        "page_max_python": 500000,
+        "page_max_rust": 50000000,
+        "help": "simulation steps (the Benchmarks Game reference uses 50,000,000)"
+      }
+    ]
+  },
+  {
+    "id": "spectral-norm",
+    "order": 6,
+    "title": "spectral-norm",
+    "story": "The Benchmarks Game's spectral norm: nested loops over an implicit matrix, data parallel across rows.",
+    "output": "text",
+    "chart": "speedup",
+    "parallel": true,
+    "pool": null,
+    "params": [
+      {
+        "name": "n",
+        "type": "int",
+        "default": 200,
+        "min": 1,
+        "max": 10000,
+        "page_max_python": 500,
+        "page_max_rust": 10000,
+        "help": "matrix size (the Benchmarks Game reference uses 5,500)"
+      }
+    ]
+  },
+  {
+    "id": "mandelbrot",
+    "order": 7,
+    "title": "Mandelbrot",
+    "story": "The Benchmarks Game's Mandelbrot set as a PBM bitmap, drawn on the page; rows in parallel.",
+    "output": "bytes",
+    "chart": "image",
+    "parallel": true,
+    "pool": "concat",
+    "params": [
+      {
+        "name": "n",
+        "type": "int",
+        "default": 200,
+        "min": 1,
+        "max": 16000,
+        "page_max_python": 800,
+        "page_max_rust": 16000,
+        "help": "image width and height in pixels (the Benchmarks Game reference uses 16,000)"
+      }
+    ]
+  },
+  {
+    "id": "fannkuch-redux",
+    "order": 8,
+    "title": "fannkuch-redux",
+    "story": "The Benchmarks Game's pancake flips: integer and small-array work, with a checksum over every permutation.",
+    "output": "text",
+    "chart": "speedup",
+    "parallel": true,
+    "pool": null,
+    "params": [
+      {
+        "name": "n",
+        "type": "int",
+        "default": 8,
+        "min": 3,
+        "max": 12,
+        "page_max_python": 9,
+        "page_max_rust": 11,
+        "help": "permutation length (the Benchmarks Game reference uses 12)"
+      }
+    ]
+  },
+  {
+    "id": "binary-trees",
+    "order": 9,
+    "title": "binary-trees",
+    "story": "The Benchmarks Game's allocation storm: per-iteration latency over time, where a garbage collector shows spikes and Rust's ownership a flat line (Discord's Go-to-Rust story).",
+    "output": "text",
+    "chart": "latency",
+    "parallel": true,
+    "pool": null,
+    "params": [
+      {
+        "name": "n",
+        "type": "int",
+        "default": 12,
+        "min": 4,
+        "max": 21,
+        "page_max_python": 15,
+        "page_max_rust": 21,
+        "help": "maximum tree depth (the Benchmarks Game reference uses 21)"
+      }
+    ]
+  },
+  {
+    "id": "orders-json",
+    "order": 10,
+    "title": "Stock orders through JSON",
+    "story": "The serialisation bottleneck of a trading service: build stock orders, write them as JSON, parse them back and total the portfolio. Python's json against serde_json.",
+    "output": "text",
+    "chart": "bars",
+    "parallel": false,
+    "pool": null,
+    "params": [
+      {
+        "name": "count",
+        "type": "int",
+        "default": 10000,
+        "min": 0,
+        "max": 5000000,
+        "page_max_python": 200000,
+        "page_max_rust": 2000000,
+        "help": "how many orders"
+      },
+      {
+        "name": "seed",
+        "type": "int",
+        "default": 42,
+        "min": 0,
+        "max": 4294967295,
+        "page_max_python": 4294967295,
+        "page_max_rust": 4294967295,
+        "help": "seed of the order generator"
+      }
+    ]
+  },
+  {
+    "id": "trajectory",
+    "order": 11,
+    "title": "Projectile with drag",
+    "story": "Rust computes millions of points and Python consumes and plots them: the cost of moving data across the boundary, a typed array against a Python list.",
+    "output": "text",
+    "chart": "trajectory",
+    "parallel": false,
+    "pool": null,
+    "params": [
+      {
+        "name": "steps",
+        "type": "int",
+        "default": 100000,
+        "min": 1,
+        "max": 20000000,
+        "page_max_python": 2000000,
+        "page_max_rust": 20000000,
+        "help": "integration steps; the kernel returns every point"
+      }
+    ]
+  },
+  {
+    "id": "shared-counter",
+    "order": 12,
+    "title": "One counter, many threads",
+    "story": "Arc<Mutex> and atomics across real threads, against per-thread counts reduced at the end: the cost of contention. Pyodide has no threads, so Python's lock is uncontended.",
+    "output": "text",
+    "chart": "bars",
+    "parallel": true,
+    "pool": null,
+    "params": [
+      {
+        "name": "increments",
+        "type": "int",
+        "default": 1000000,
+        "min": 0,
+        "max": 1000000000,
+        "page_max_python": 5000000,
+        "page_max_rust": 200000000,
+        "help": "how many times the counter is incremented"
+      },
+      {
+        "name": "strategy",
+        "type": "choice",
+        "default": "mutex",
+        "choices": [
+          "mutex",
+          "atomic",
+          "reduce"
+        ],
+        "help": "a lock around one counter, an atomic counter, or per-thread counts summed at the end"
+      }
+    ]
+  },
+  {
+    "id": "async-tasks",
+    "order": 13,
+    "title": "Many small async tasks",
+    "story": "async/await scheduling overhead: coroutines that compute a little and yield, gathered, on asyncio and on a single-threaded Rust executor.",
+    "output": "text",
+    "chart": "bars",
+    "parallel": false,
+    "pool": null,
+    "params": [
+      {
+        "name": "tasks",
+        "type": "int",
+        "default": 1000,
+        "min": 1,
+        "max": 1000000,
+        "page_max_python": 20000,
+        "page_max_rust": 1000000,
+        "help": "how many coroutines"
+      },
+      {
+        "name": "steps",
+        "type": "int",
+        "default": 20,
+        "min": 0,
+        "max": 10000,
+        "page_max_python": 200,
+        "page_max_rust": 10000,
+        "help": "how many times each coroutine yields"
+      }
+    ]
+  }
+] as const satisfies readonly WorkloadSpec[];
+
+export type WorkloadId = (typeof WORKLOADS)[number]['id'];
