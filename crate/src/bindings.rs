@@ -9,7 +9,9 @@ use crate::catalog::workload;
 use crate::kernels::{self, Variant};
 use crate::{KernelError, Output, Params};
 
+// Re-exported for JavaScript as `initThreadPool`; rustc cannot see that use.
 #[cfg(feature = "threads")]
+#[allow(unused_imports)]
 pub use wasm_bindgen_rayon::init_thread_pool;
 
 #[wasm_bindgen(inline_js = "export function report_panic(m) {
@@ -48,7 +50,11 @@ fn params(id: &str, params_json: &str) -> Result<Params, JsError> {
 #[wasm_bindgen]
 pub fn run(id: &str, params_json: &str, parallel: bool, batch: u32) -> Result<JsValue, JsError> {
     let params = params(id, params_json)?;
-    let variant = if parallel { Variant::Parallel } else { Variant::Sequential };
+    let variant = if parallel {
+        Variant::Parallel
+    } else {
+        Variant::Sequential
+    };
     let mut last = kernels::run(&params, variant).map_err(js_error)?;
     for _ in 1..batch {
         // black_box: the repeated calls are the measurement, so they must not be folded away.
@@ -61,7 +67,9 @@ pub fn run(id: &str, params_json: &str, parallel: bool, batch: u32) -> Result<Js
 #[wasm_bindgen]
 pub fn run_shard(id: &str, params_json: &str, index: u32, shards: u32) -> Result<JsValue, JsError> {
     let params = params(id, params_json)?;
-    kernels::run(&params, Variant::Shard { index, shards }).map(to_js).map_err(js_error)
+    kernels::run(&params, Variant::Shard { index, shards })
+        .map(to_js)
+        .map_err(js_error)
 }
 
 /// How many threads rayon runs on: 1 in the single-threaded build.
@@ -80,7 +88,9 @@ pub fn threaded_build() -> bool {
 #[wasm_bindgen]
 pub fn fib(n: u32) -> Result<u64, JsError> {
     if n > 93 {
-        return Err(JsError::new(&format!("fib({n}) does not fit in u64; n must be at most 93")));
+        return Err(JsError::new(&format!(
+            "fib({n}) does not fit in u64; n must be at most 93"
+        )));
     }
     Ok(kernels::fib::fib(n))
 }
@@ -111,6 +121,8 @@ pub fn fault(kind: &str) -> Result<u32, JsError> {
                 blocks.push(black_box(block));
             }
         }
-        _ => Err(JsError::new(&format!("unknown fault '{kind}'; known: panic, stack, oom"))),
+        _ => Err(JsError::new(&format!(
+            "unknown fault '{kind}'; known: panic, stack, oom"
+        ))),
     }
 }

@@ -69,6 +69,9 @@ impl WorkloadSpec {
 pub fn workload(id: &str) -> Result<&'static WorkloadSpec, crate::KernelError> {
     WORKLOADS.iter().find(|w| w.id == id).ok_or_else(|| {
         let known: Vec<&str> = WORKLOADS.iter().map(|w| w.id).collect();
-        crate::KernelError::BadParam(format!("unknown workload '{id}'; known: {}", known.join(", ")))
+        crate::KernelError::BadParam(format!(
+            "unknown workload '{id}'; known: {}",
+            known.join(", ")
+        ))
     })
 }

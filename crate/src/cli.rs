@@ -35,7 +35,9 @@ fn param_pairs(args: &[String]) -> Result<Vec<(&str, &str)>, String> {
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         let Some(flag) = arg.strip_prefix("--") else {
-            return Err(format!("unexpected argument '{arg}': parameters are given as --<name> <value>"));
+            return Err(format!(
+                "unexpected argument '{arg}': parameters are given as --<name> <value>"
+            ));
         };
         let (name, value) = match flag.split_once('=') {
             Some((n, v)) => (n, v),
@@ -54,9 +56,15 @@ fn param_pairs(args: &[String]) -> Result<Vec<(&str, &str)>, String> {
 
 fn describe_param(kind: &ParamKind) -> String {
     match kind {
-        ParamKind::Int { default, min, max, .. } => format!("int {min}..{max}, default {default}"),
-        ParamKind::Float { default, min, max, .. } => format!("float {min}..{max}, default {default}"),
-        ParamKind::Choice { default, choices } => format!("one of {}, default {default}", choices.join("|")),
+        ParamKind::Int {
+            default, min, max, ..
+        } => format!("int {min}..{max}, default {default}"),
+        ParamKind::Float {
+            default, min, max, ..
+        } => format!("float {min}..{max}, default {default}"),
+        ParamKind::Choice { default, choices } => {
+            format!("one of {}, default {default}", choices.join("|"))
+        }
     }
 }
 
@@ -65,7 +73,12 @@ pub fn list() -> String {
     for w in WORKLOADS {
         out.push_str(&format!("{:<16}{}\n", w.id, w.title));
         for p in w.params {
-            out.push_str(&format!("    --{:<12}{} ({})\n", p.name, p.help, describe_param(&p.kind)));
+            out.push_str(&format!(
+                "    --{:<12}{} ({})\n",
+                p.name,
+                p.help,
+                describe_param(&p.kind)
+            ));
         }
     }
     out
@@ -126,8 +139,14 @@ mod tests {
 
     #[test]
     fn runs_fib() {
-        assert_eq!(run(&["run", "fib", "--n", "20"]), Outcome::Stdout(b"6765\n".to_vec()));
-        assert_eq!(run(&["run", "fib", "--n=20"]), Outcome::Stdout(b"6765\n".to_vec()));
+        assert_eq!(
+            run(&["run", "fib", "--n", "20"]),
+            Outcome::Stdout(b"6765\n".to_vec())
+        );
+        assert_eq!(
+            run(&["run", "fib", "--n=20"]),
+            Outcome::Stdout(b"6765\n".to_vec())
+        );
     }
 
     #[test]

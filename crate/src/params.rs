@@ -60,7 +60,11 @@ fn is_decimal_float(s: &str) -> bool {
 fn check_int(spec: &WorkloadSpec, p: &ParamSpec, v: i64) -> Result<Value, KernelError> {
     match p.kind {
         ParamKind::Int { min, max, .. } if (min..=max).contains(&v) => Ok(Value::Int(v)),
-        ParamKind::Int { min, max, .. } => Err(bad(spec, p, format!("must be between {min} and {max}, got {v}"))),
+        ParamKind::Int { min, max, .. } => Err(bad(
+            spec,
+            p,
+            format!("must be between {min} and {max}, got {v}"),
+        )),
         _ => unreachable!("check_int on a non-int parameter"),
     }
 }
@@ -73,7 +77,11 @@ fn check_float(spec: &WorkloadSpec, p: &ParamSpec, v: f64) -> Result<Value, Kern
         return Err(bad(spec, p, format!("must be a finite number, got {v}")));
     }
     if !(min..=max).contains(&v) {
-        return Err(bad(spec, p, format!("must be between {min} and {max}, got {v}")));
+        return Err(bad(
+            spec,
+            p,
+            format!("must be between {min} and {max}, got {v}"),
+        ));
     }
     Ok(Value::Float(v))
 }
@@ -84,7 +92,11 @@ fn check_choice(spec: &WorkloadSpec, p: &ParamSpec, v: &str) -> Result<Value, Ke
     };
     match choices.iter().find(|c| **c == v) {
         Some(c) => Ok(Value::Choice(c)),
-        None => Err(bad(spec, p, format!("must be one of {}, got '{v}'", choices.join(", ")))),
+        None => Err(bad(
+            spec,
+            p,
+            format!("must be one of {}, got '{v}'", choices.join(", ")),
+        )),
     }
 }
 
@@ -104,19 +116,34 @@ impl Params {
     }
 
     fn slot(&self, name: &str) -> Result<usize, KernelError> {
-        self.spec.params.iter().position(|p| p.name == name).ok_or_else(|| {
-            let allowed: Vec<&str> = self.spec.params.iter().map(|p| p.name).collect();
-            let allowed = if allowed.is_empty() { "none".to_string() } else { allowed.join(", ") };
-            KernelError::BadParam(format!("unknown parameter '{name}' for {}; allowed: {allowed}", self.spec.id))
-        })
+        self.spec
+            .params
+            .iter()
+            .position(|p| p.name == name)
+            .ok_or_else(|| {
+                let allowed: Vec<&str> = self.spec.params.iter().map(|p| p.name).collect();
+                let allowed = if allowed.is_empty() {
+                    "none".to_string()
+                } else {
+                    allowed.join(", ")
+                };
+                KernelError::BadParam(format!(
+                    "unknown parameter '{name}' for {}; allowed: {allowed}",
+                    self.spec.id
+                ))
+            })
     }
 
     /// Parameters from a JSON object such as `{"n": 30}`; missing ones take their default.
     pub fn from_json(spec: &'static WorkloadSpec, json: &str) -> Result<Params, KernelError> {
-        let parsed: serde_json::Value = serde_json::from_str(json)
-            .map_err(|e| KernelError::BadParam(format!("parameters of {} are not valid JSON: {e}", spec.id)))?;
+        let parsed: serde_json::Value = serde_json::from_str(json).map_err(|e| {
+            KernelError::BadParam(format!("parameters of {} are not valid JSON: {e}", spec.id))
+        })?;
         let serde_json::Value::Object(map) = parsed else {
-            return Err(KernelError::BadParam(format!("parameters of {} must be a JSON object", spec.id)));
+            return Err(KernelError::BadParam(format!(
+                "parameters of {} must be a JSON object",
+                spec.id
+            )));
         };
         let mut params = Params::defaults(spec);
         for (name, raw) in &map {
@@ -131,10 +158,18 @@ impl Params {
                     Some(v) => check_float(spec, p, v)?,
                     None => return Err(bad(spec, p, format!("must be a finite number, got {n}"))),
                 },
-                (ParamKind::Choice { .. }, serde_json::Value::String(s)) => check_choice(spec, p, s)?,
-                (ParamKind::Int { .. }, other) => return Err(bad(spec, p, format!("must be an integer, got {other}"))),
-                (ParamKind::Float { .. }, other) => return Err(bad(spec, p, format!("must be a number, got {other}"))),
-                (ParamKind::Choice { .. }, other) => return Err(bad(spec, p, format!("must be a string, got {other}"))),
+                (ParamKind::Choice { .. }, serde_json::Value::String(s)) => {
+                    check_choice(spec, p, s)?
+                }
+                (ParamKind::Int { .. }, other) => {
+                    return Err(bad(spec, p, format!("must be an integer, got {other}")));
+                }
+                (ParamKind::Float { .. }, other) => {
+                    return Err(bad(spec, p, format!("must be a number, got {other}")));
+                }
+                (ParamKind::Choice { .. }, other) => {
+                    return Err(bad(spec, p, format!("must be a string, got {other}")));
+                }
             };
         }
         Ok(params)
@@ -154,12 +189,16 @@ impl Params {
                     Ok(v) if v.abs() <= SAFE_INT => check_int(spec, p, v)?,
                     _ => return Err(bad(spec, p, format!("must be an integer, got '{raw}'"))),
                 },
-                ParamKind::Int { .. } => return Err(bad(spec, p, format!("must be an integer, got '{raw}'"))),
+                ParamKind::Int { .. } => {
+                    return Err(bad(spec, p, format!("must be an integer, got '{raw}'")));
+                }
                 ParamKind::Float { .. } if is_decimal_float(raw) => match raw.parse::<f64>() {
                     Ok(v) => check_float(spec, p, v)?,
                     Err(_) => return Err(bad(spec, p, format!("must be a number, got '{raw}'"))),
                 },
-                ParamKind::Float { .. } => return Err(bad(spec, p, format!("must be a number, got '{raw}'"))),
+                ParamKind::Float { .. } => {
+                    return Err(bad(spec, p, format!("must be a number, got '{raw}'")));
+                }
                 ParamKind::Choice { .. } => check_choice(spec, p, raw)?,
             };
         }
@@ -197,7 +236,11 @@ impl Params {
 
     /// (name, value) in catalog order.
     pub fn iter(&self) -> impl Iterator<Item = (&'static str, Value)> + '_ {
-        self.spec.params.iter().map(|p| p.name).zip(self.values.iter().copied())
+        self.spec
+            .params
+            .iter()
+            .map(|p| p.name)
+            .zip(self.values.iter().copied())
     }
 }
 
@@ -210,7 +253,10 @@ mod tests {
     fn defaults_and_json_override() {
         let spec = workload("fib").unwrap();
         assert_eq!(Params::defaults(spec).int("n"), 27);
-        assert_eq!(Params::from_json(spec, r#"{"n": 10}"#).unwrap().int("n"), 10);
+        assert_eq!(
+            Params::from_json(spec, r#"{"n": 10}"#).unwrap().int("n"),
+            10
+        );
     }
 
     #[test]
@@ -235,8 +281,20 @@ mod tests {
     #[test]
     fn strings_are_strict_decimal() {
         let spec = workload("fib").unwrap();
-        assert_eq!(Params::from_strings(spec, [("n", "12")]).unwrap().int("n"), 12);
-        for raw in ["", "1.0", " 1", "1_0", "0x10", "+1", "ten", "99999999999999999999"] {
+        assert_eq!(
+            Params::from_strings(spec, [("n", "12")]).unwrap().int("n"),
+            12
+        );
+        for raw in [
+            "",
+            "1.0",
+            " 1",
+            "1_0",
+            "0x10",
+            "+1",
+            "ten",
+            "99999999999999999999",
+        ] {
             assert!(Params::from_strings(spec, [("n", raw)]).is_err(), "{raw:?}");
         }
     }
@@ -246,7 +304,9 @@ mod tests {
         for ok in ["1", "1.", ".5", "-2.5e3", "+1E-2", "0.0"] {
             assert!(is_decimal_float(ok), "{ok}");
         }
-        for no in ["", ".", "inf", "nan", "1e", "1_0.0", " 1", "1.0.0", "--1", "1e99999"] {
+        for no in [
+            "", ".", "inf", "nan", "1e", "1_0.0", " 1", "1.0.0", "--1", "1e99999",
+        ] {
             assert!(!is_decimal_float(no), "{no}");
         }
     }
@@ -254,6 +314,9 @@ mod tests {
     #[test]
     fn unknown_workload_lists_the_known_ones() {
         let err = workload("nope").unwrap_err().to_string();
-        assert!(err.starts_with("unknown workload 'nope'; known: fib"), "{err}");
+        assert!(
+            err.starts_with("unknown workload 'nope'; known: fib"),
+            "{err}"
+        );
     }
 }

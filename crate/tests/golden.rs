@@ -28,7 +28,11 @@ fn every_workload_matches_its_golden_vectors() {
             failures.push(e);
         }
     }
-    assert!(failures.is_empty(), "golden failures:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "golden failures:\n{}",
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -36,7 +40,10 @@ fn no_golden_file_without_a_workload() {
     for entry in std::fs::read_dir(golden_dir()).unwrap() {
         let name = entry.unwrap().file_name().into_string().unwrap();
         if let Some(id) = name.strip_suffix(".json") {
-            assert!(WORKLOADS.iter().any(|w| w.id == id), "{name} has no catalog entry");
+            assert!(
+                WORKLOADS.iter().any(|w| w.id == id),
+                "{name} has no catalog entry"
+            );
         }
     }
 }

@@ -45,6 +45,13 @@ fn golden_list_covers_the_catalog() {
 
 #[wasm_bindgen_test]
 fn every_workload_matches_its_golden_vectors_in_wasm() {
-    let failures: Vec<String> = GOLDEN.iter().filter_map(|(_, json)| common::check(json, false).err()).collect();
-    assert!(failures.is_empty(), "golden failures in wasm:\n{}", failures.join("\n"));
+    let failures: Vec<String> = GOLDEN
+        .iter()
+        .filter_map(|(_, json)| common::check(json, false).err())
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "golden failures in wasm:\n{}",
+        failures.join("\n")
+    );
 }

@@ -4,9 +4,9 @@
 
 #![cfg(all(target_arch = "wasm32", feature = "threads"))]
 
+use twinbench::Params;
 use twinbench::catalog::WORKLOADS;
 use twinbench::kernels::{self, Variant};
-use twinbench::Params;
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
 
@@ -16,7 +16,9 @@ async fn pool_of_two() {
     // A rayon pool cannot be resized or torn down: start it once for the whole test binary.
     static STARTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
     if !STARTED.swap(true, std::sync::atomic::Ordering::SeqCst) {
-        JsFuture::from(wasm_bindgen_rayon::init_thread_pool(2)).await.expect("initThreadPool(2)");
+        JsFuture::from(wasm_bindgen_rayon::init_thread_pool(2))
+            .await
+            .expect("initThreadPool(2)");
     }
 }
 
@@ -30,7 +32,10 @@ async fn the_pool_has_two_threads_that_really_run_in_parallel() {
         seen.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         let start = js_sys::Date::now();
         while seen.load(std::sync::atomic::Ordering::SeqCst) < 2 {
-            assert!(js_sys::Date::now() - start < 10_000.0, "the other rayon thread never ran");
+            assert!(
+                js_sys::Date::now() - start < 10_000.0,
+                "the other rayon thread never ran"
+            );
             std::hint::spin_loop();
         }
     };
@@ -45,7 +50,11 @@ async fn every_rayon_variant_equals_its_sequential_kernel() {
         let params = Params::defaults(w);
         let seq = kernels::run(&params, Variant::Sequential);
         let par = kernels::run(&params, Variant::Parallel);
-        assert_eq!(seq, par, "{}: rayon variant differs from the sequential kernel", w.id);
+        assert_eq!(
+            seq, par,
+            "{}: rayon variant differs from the sequential kernel",
+            w.id
+        );
         checked += 1;
     }
     assert!(checked > 0);

@@ -4,7 +4,11 @@ use super::Kernel;
 use crate::{KernelError, Output, Params};
 
 pub fn fib(n: u32) -> u64 {
-    if n < 2 { u64::from(n) } else { fib(n - 1) + fib(n - 2) }
+    if n < 2 {
+        u64::from(n)
+    } else {
+        fib(n - 1) + fib(n - 2)
+    }
 }
 
 fn run(p: &Params) -> Result<Output, KernelError> {
@@ -12,7 +16,12 @@ fn run(p: &Params) -> Result<Output, KernelError> {
     Ok(Output::Text(fib(p.int("n") as u32).to_string()))
 }
 
-pub const KERNEL: Kernel = Kernel { id: "fib", run, run_parallel: None, shard: None };
+pub const KERNEL: Kernel = Kernel {
+    id: "fib",
+    run,
+    run_parallel: None,
+    shard: None,
+};
 
 #[cfg(test)]
 mod tests {

@@ -73,14 +73,20 @@ pub fn run(params: &Params, variant: Variant) -> Result<Output, KernelError> {
         Variant::Sequential => (k.run)(params),
         Variant::Parallel => match k.run_parallel {
             Some(f) => f(params),
-            None => Err(KernelError::Unsupported(format!("{} has no parallel variant", k.id))),
+            None => Err(KernelError::Unsupported(format!(
+                "{} has no parallel variant",
+                k.id
+            ))),
         },
         Variant::Shard { index, shards } => match k.shard {
             Some(_) if shards == 0 || index >= shards => Err(KernelError::BadParam(format!(
                 "shard {index} of {shards} does not exist"
             ))),
             Some(f) => f(params, index, shards),
-            None => Err(KernelError::Unsupported(format!("{} cannot be split into shards", k.id))),
+            None => Err(KernelError::Unsupported(format!(
+                "{} cannot be split into shards",
+                k.id
+            ))),
         },
     }?;
     debug_assert_eq!(
@@ -109,11 +115,25 @@ mod tests {
     fn every_catalog_workload_has_a_kernel_and_no_kernel_is_extra() {
         for w in WORKLOADS {
             let k = kernel(w.id).unwrap_or_else(|e| panic!("{e}"));
-            assert_eq!(k.run_parallel.is_some(), w.parallel, "{}: parallel variant vs catalog", w.id);
-            assert_eq!(k.shard.is_some(), w.pool.is_some(), "{}: shard function vs catalog pool", w.id);
+            assert_eq!(
+                k.run_parallel.is_some(),
+                w.parallel,
+                "{}: parallel variant vs catalog",
+                w.id
+            );
+            assert_eq!(
+                k.shard.is_some(),
+                w.pool.is_some(),
+                "{}: shard function vs catalog pool",
+                w.id
+            );
         }
         for k in KERNELS {
-            assert!(catalog::workload(k.id).is_ok(), "kernel {} is not in the catalog", k.id);
+            assert!(
+                catalog::workload(k.id).is_ok(),
+                "kernel {} is not in the catalog",
+                k.id
+            );
         }
         assert_eq!(KERNELS.len(), WORKLOADS.len());
     }

@@ -17,7 +17,10 @@ pub struct Vector {
 
 pub enum Expected {
     Text(String),
-    Digest { sha256: String, len: usize },
+    Digest {
+        sha256: String,
+        len: usize,
+    },
     /// `make new-workload` wrote this vector; it has no real value yet.
     Stub,
 }
@@ -29,7 +32,10 @@ pub struct GoldenFile {
 
 pub fn parse(json: &str) -> GoldenFile {
     let v: Value = serde_json::from_str(json).expect("golden file is valid JSON");
-    let workload = v["workload"].as_str().expect("golden file names its workload").to_string();
+    let workload = v["workload"]
+        .as_str()
+        .expect("golden file names its workload")
+        .to_string();
     let vectors = v["vectors"]
         .as_array()
         .expect("golden file has a vectors array")
@@ -39,7 +45,10 @@ pub fn parse(json: &str) -> GoldenFile {
                 (Value::String(s), _) => Expected::Text(s.clone()),
                 (_, Value::String(h)) => Expected::Digest {
                     sha256: h.clone(),
-                    len: vec["output_len"].as_u64().expect("output_len goes with output_sha256") as usize,
+                    len: vec["output_len"]
+                        .as_u64()
+                        .expect("output_len goes with output_sha256")
+                        as usize,
                 },
                 _ => Expected::Stub,
             };
@@ -55,7 +64,10 @@ pub fn parse(json: &str) -> GoldenFile {
 }
 
 pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 fn matches(out: &Output, expected: &Expected) -> Result<(), String> {
@@ -68,7 +80,10 @@ fn matches(out: &Output, expected: &Expected) -> Result<(), String> {
             if b.len() == *len && got == *sha256 {
                 Ok(())
             } else {
-                Err(format!("got {} bytes sha256 {got}, want {len} bytes sha256 {sha256}", b.len()))
+                Err(format!(
+                    "got {} bytes sha256 {got}, want {len} bytes sha256 {sha256}",
+                    b.len()
+                ))
             }
         }
         _ => Err("output kind does not match the golden vector".into()),
@@ -102,16 +117,22 @@ pub fn check(json: &str, include_slow: bool) -> Result<usize, String> {
         return Err(format!("{}: no golden vectors", spec.id));
     }
     if file.vectors.iter().filter(|v| v.browser).count() != 1 {
-        return Err(format!("{}: exactly one vector must be marked browser", spec.id));
+        return Err(format!(
+            "{}: exactly one vector must be marked browser",
+            spec.id
+        ));
     }
     let mut checked = 0;
     for v in file.vectors.iter().filter(|v| include_slow || !v.slow) {
         let ctx = |what: &str, e: String| format!("{} {} {what}: {e}", spec.id, v.params);
-        let params = Params::from_json(spec, &v.params.to_string()).map_err(|e| ctx("params", e.to_string()))?;
-        let seq = kernels::run(&params, Variant::Sequential).map_err(|e| ctx("sequential", e.to_string()))?;
+        let params = Params::from_json(spec, &v.params.to_string())
+            .map_err(|e| ctx("params", e.to_string()))?;
+        let seq = kernels::run(&params, Variant::Sequential)
+            .map_err(|e| ctx("sequential", e.to_string()))?;
         matches(&seq, &v.expected).map_err(|e| ctx("sequential", e))?;
         if k.run_parallel.is_some() {
-            let par = kernels::run(&params, Variant::Parallel).map_err(|e| ctx("parallel", e.to_string()))?;
+            let par = kernels::run(&params, Variant::Parallel)
+                .map_err(|e| ctx("parallel", e.to_string()))?;
             matches(&par, &v.expected).map_err(|e| ctx("parallel", e))?;
         }
         if let Some(pool) = spec.pool {
@@ -120,7 +141,8 @@ pub fn check(json: &str, include_slow: bool) -> Result<usize, String> {
                     .map(|index| kernels::run(&params, Variant::Shard { index, shards }))
                     .collect::<Result<Vec<_>, _>>()
                     .map_err(|e| ctx("shard", e.to_string()))?;
-                matches(&combine(pool, parts), &v.expected).map_err(|e| ctx(&format!("{shards} shards"), e))?;
+                matches(&combine(pool, parts), &v.expected)
+                    .map_err(|e| ctx(&format!("{shards} shards"), e))?;
             }
         }
         checked += 1;

@@ -64,7 +64,7 @@ export const WORKLOADS = [
     "id": "fib-memo",
     "order": 2,
     "title": "Fibonacci, the smart way",
-    "story": "The algorithm beats the language: iteration turns fib(n) from exponential to linear, in Python and in Rust alike. Exact big integers show strict integer types: Rust's u128 runs out at fib(186), Python's int never does.",
+    "story": "The algorithm beats the language: iteration turns fib(n) from exponential to linear, in Python and in Rust alike. Exact big integers show strict integer types: Rust's u128 holds fib(186) and overflows at fib(187), where checked arithmetic refuses to go on; Python's int never runs out.",
     "output": "text",
     "chart": "bars",
     "parallel": false,
@@ -78,7 +78,7 @@ export const WORKLOADS = [
         "max": 186,
         "page_max_python": 186,
         "page_max_rust": 186,
-        "help": "which Fibonacci number, computed exactly by iteration (u128 in Rust overflows past 186)"
+        "help": "which Fibonacci number, computed exactly by iteration (Rust's u128 overflows past 186)"
       }
     ]
   },
@@ -97,10 +97,10 @@ export const WORKLOADS = [
         "type": "int",
         "default": 16,
         "min": 1,
-        "max": 4096,
-        "page_max_python": 64,
-        "page_max_rust": 4096,
-        "help": "how many Fibonacci numbers to compute"
+        "max": 16384,
+        "page_max_python": 256,
+        "page_max_rust": 16384,
+        "help": "how many Fibonacci numbers to compute; input i is n - i % 4 (never below 0)"
       },
       {
         "name": "n",
@@ -108,9 +108,9 @@ export const WORKLOADS = [
         "default": 24,
         "min": 0,
         "max": 40,
-        "page_max_python": 27,
-        "page_max_rust": 40,
-        "help": "the largest input; the batch cycles through n, n-1, n-2, n-3"
+        "page_max_python": 29,
+        "page_max_rust": 38,
+        "help": "the largest input; the batch cycles through n, n-1, n-2, n-3, each by naive recursion"
       }
     ]
   },
@@ -137,12 +137,12 @@ export const WORKLOADS = [
       {
         "name": "work",
         "type": "int",
-        "default": 2000000,
+        "default": 200000,
         "min": 1,
         "max": 1000000000,
-        "page_max_python": 5000000,
-        "page_max_rust": 500000000,
-        "help": "total hash iterations"
+        "page_max_python": 1750000,
+        "page_max_rust": 250000000,
+        "help": "total splitmix64 hash steps: (100 - p)% in one serial chain, the rest in 64 independent chains"
       }
     ]
   },
@@ -271,10 +271,10 @@ export const WORKLOADS = [
         "type": "int",
         "default": 10000,
         "min": 0,
-        "max": 5000000,
-        "page_max_python": 200000,
-        "page_max_rust": 2000000,
-        "help": "how many orders"
+        "max": 2000000,
+        "page_max_python": 100000,
+        "page_max_rust": 1000000,
+        "help": "how many orders (about 115 bytes of JSON each)"
       },
       {
         "name": "seed",
@@ -284,7 +284,7 @@ export const WORKLOADS = [
         "max": 4294967295,
         "page_max_python": 4294967295,
         "page_max_rust": 4294967295,
-        "help": "seed of the order generator"
+        "help": "seed of the order generator (splitmix64)"
       }
     ]
   },
@@ -303,10 +303,10 @@ export const WORKLOADS = [
         "type": "int",
         "default": 100000,
         "min": 1,
-        "max": 20000000,
-        "page_max_python": 2000000,
-        "page_max_rust": 20000000,
-        "help": "integration steps; the kernel returns every point"
+        "max": 10000000,
+        "page_max_python": 2500000,
+        "page_max_rust": 10000000,
+        "help": "integration steps over the same 5.25 s flight; the kernel returns every point (steps + 1)"
       }
     ]
   },
@@ -314,7 +314,7 @@ export const WORKLOADS = [
     "id": "shared-counter",
     "order": 12,
     "title": "One counter, many threads",
-    "story": "Arc<Mutex> and atomics across real threads, against per-thread counts reduced at the end: the cost of contention. Pyodide has no threads, so Python's lock is uncontended.",
+    "story": "Arc<Mutex> and atomics across real threads, against per-thread counts reduced at the end: the cost of contention. Pyodide has no threads, so Python's lock is never contended, and Python has no atomics at all.",
     "output": "text",
     "chart": "bars",
     "parallel": true,
@@ -323,11 +323,11 @@ export const WORKLOADS = [
       {
         "name": "increments",
         "type": "int",
-        "default": 1000000,
+        "default": 200000,
         "min": 0,
         "max": 1000000000,
-        "page_max_python": 5000000,
-        "page_max_rust": 200000000,
+        "page_max_python": 2000000,
+        "page_max_rust": 50000000,
         "help": "how many times the counter is incremented"
       },
       {
@@ -359,19 +359,19 @@ export const WORKLOADS = [
         "default": 1000,
         "min": 1,
         "max": 1000000,
-        "page_max_python": 20000,
+        "page_max_python": 12000,
         "page_max_rust": 1000000,
-        "help": "how many coroutines"
+        "help": "how many coroutines, gathered"
       },
       {
         "name": "steps",
         "type": "int",
         "default": 20,
         "min": 0,
-        "max": 10000,
-        "page_max_python": 200,
-        "page_max_rust": 10000,
-        "help": "how many times each coroutine yields"
+        "max": 40000,
+        "page_max_python": 300,
+        "page_max_rust": 40000,
+        "help": "how many times each coroutine computes a step and yields"
       }
     ]
   }

@@ -1,0 +1,37 @@
+// Checks a built site before it is deployed: index.html exists, there are no symlinks, the
+// wasm, Pyodide and header files are there, and _headers carries COOP/COEP/CSP.
+import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const dist = process.argv[2] ?? 'web/dist';
+const problems = [];
+
+function walk(dir) {
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    const st = lstatSync(p);
+    if (st.isSymbolicLink()) problems.push(`symlink in the artifact: ${p}`);
+    else if (st.isDirectory()) walk(p);
+  }
+}
+
+for (const f of ['index.html', '_headers', 'coi-serviceworker.js', 'pyodide/pyodide.mjs', 'pyodide/pyodide.asm.wasm',
+  'pyodide/python_stdlib.zip', 'pyodide/pyodide-lock.json', 'pyodide/pyodide.asm.mjs']) {
+  if (!existsSync(join(dist, f))) problems.push(`missing ${f}`);
+}
+if (existsSync(dist)) walk(dist);
+const wasm = existsSync(join(dist, 'assets')) ? readdirSync(join(dist, 'assets')).filter((f) => f.endsWith('.wasm')) : [];
+if (wasm.length < 2) problems.push(`expected the single-threaded and the threaded wasm in assets/, found ${wasm.length}`);
+if (existsSync(join(dist, '_headers'))) {
+  const h = readFileSync(join(dist, '_headers'), 'utf8');
+  for (const want of ['Cross-Origin-Opener-Policy: same-origin', 'Cross-Origin-Embedder-Policy: require-corp',
+    "'wasm-unsafe-eval'", "worker-src 'self'"]) {
+    if (!h.includes(want)) problems.push(`_headers lacks ${want}`);
+  }
+  if (/'unsafe-eval'/.test(h)) problems.push("_headers allows 'unsafe-eval'");
+}
+if (problems.length) {
+  console.error(`check-dist: ${dist} is not deployable:\n  ${problems.join('\n  ')}`);
+  process.exit(1);
+}
+console.log(`check-dist: ${dist} ok`);

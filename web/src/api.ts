@@ -1,0 +1,43 @@
+// The page's automation API, `window.twinbench`: list workloads, read the environment, run a
+// measurement and get the result as JSON, cancel. Used by the e2e tests and the benchmark
+// report, and documented in the README for anyone scripting the page.
+import type { WorkloadSpec } from './generated/catalog';
+import { Engine, VERSION, type RunRequest, type RunResult } from './engine/engine';
+import type { Environment } from './engine/environment';
+
+export interface TwinbenchApi {
+  version: string;
+  workloads(): readonly WorkloadSpec[];
+  environment(): Promise<Environment>;
+  run(req: RunRequest): Promise<RunResult>;
+  cancel(): Promise<void>;
+  /** For tests: live worker count, runtime restarts, and deliberate failures. */
+  debug: {
+    liveWorkers(): number;
+    restarts(): number;
+    fault(target: 'rust' | 'rust-threads', kind: string): Promise<string>;
+  };
+}
+
+declare global {
+  interface Window {
+    twinbench: TwinbenchApi;
+  }
+}
+
+export function installApi(engine: Engine): TwinbenchApi {
+  const api: TwinbenchApi = {
+    version: VERSION,
+    workloads: () => engine.workloads(),
+    environment: () => engine.environment(),
+    run: (req) => engine.run(req),
+    cancel: () => engine.cancel(),
+    debug: {
+      liveWorkers: () => engine.liveWorkers(),
+      restarts: () => engine.restarts(),
+      fault: (target, kind) => engine.fault(target, kind),
+    },
+  };
+  Object.defineProperty(window, 'twinbench', { value: Object.freeze(api), writable: false, configurable: false });
+  return api;
+}

@@ -1,0 +1,206 @@
+// One WorkerBridge owns one runtime worker for its whole life: it starts it, sends it typed
+// requests with run ids, drops replies that do not answer the current run, stops a run
+// (Pyodide's interrupt buffer where shared memory exists, otherwise terminate), replaces a
+// worker that died, and reaps it when idle. No RPC can interrupt running wasm, so the
+// bridge, not Comlink, owns terminate().
+import * as Comlink from 'comlink';
+import {
+  isSampleReply,
+  isShardReply,
+  type InitReply,
+  type RuntimeKind,
+  type RuntimeWorkerApi,
+  type SampleReply,
+  type SampleRequest,
+  type ShardReply,
+  type ShardRequest,
+} from '../shared/protocol';
+
+// Vite bundles a worker only from a literal `new Worker(new URL(...))`, hence one line each.
+const SPAWN: Record<RuntimeKind, () => Worker> = {
+  python: () => new Worker(new URL('../workers/python.worker.ts', import.meta.url), { type: 'module', name: 'twinbench-python' }),
+  rust: () => new Worker(new URL('../workers/rust.worker.ts', import.meta.url), { type: 'module', name: 'twinbench-rust' }),
+  'rust-threads': () =>
+    new Worker(new URL('../workers/rust-threads.worker.ts', import.meta.url), { type: 'module', name: 'twinbench-rust-threads' }),
+};
+
+/** How long Stop waits for Pyodide's KeyboardInterrupt before terminating the worker. */
+export const INTERRUPT_GRACE_MS = 1000;
+/** An idle worker is terminated after this long (Pyodide holds 100+ MB). */
+export const IDLE_REAP_MS = 5 * 60 * 1000;
+
+export class RunCancelled extends Error {
+  override name = 'RunCancelled';
+}
+
+export class WorkerDied extends Error {
+  override name = 'WorkerDied';
+}
+
+/** Live workers started by bridges, for the page API and the tests (rayon's own are not here). */
+let live = 0;
+export function liveWorkers(): number {
+  return live;
+}
+
+export interface BridgeOptions {
+  baseUrl: string;
+  threads?: number;
+  /** Offer Pyodide an interrupt buffer when shared memory exists. */
+  interruptible?: boolean;
+  idleReapMs?: number;
+}
+
+interface Instance {
+  worker: Worker;
+  api: Comlink.Remote<RuntimeWorkerApi>;
+  ready: Promise<InitReply>;
+  /** Rejects the call in flight when the worker is terminated under it. */
+  killed: Promise<never>;
+  kill: (why: Error) => void;
+}
+
+export class WorkerBridge {
+  readonly kind: RuntimeKind;
+  private readonly opts: BridgeOptions;
+  private instance: Instance | null = null;
+  private interruptBuffer: Int32Array | undefined;
+  private inFlight: Promise<unknown> | null = null;
+  private reapTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Incremented each time the worker is replaced; the page says "runtime restarted". */
+  restarts = 0;
+
+  constructor(kind: RuntimeKind, opts: BridgeOptions) {
+    this.kind = kind;
+    this.opts = opts;
+  }
+
+  get started(): boolean {
+    return this.instance !== null;
+  }
+
+  get canInterrupt(): boolean {
+    return this.interruptBuffer !== undefined;
+  }
+
+  /** Start the worker (once) and return what its runtime reported. */
+  start(): Promise<InitReply> {
+    return this.ensure().ready;
+  }
+
+  private ensure(): Instance {
+    if (this.instance) return this.instance;
+    const worker = SPAWN[this.kind]();
+    live++;
+    let kill: (why: Error) => void = () => {};
+    const killed = new Promise<never>((_, reject) => {
+      kill = reject;
+    });
+    killed.catch(() => {}); // observed through races only
+    const api = Comlink.wrap<RuntimeWorkerApi>(worker);
+    const shared = this.opts.interruptible && this.kind === 'python' && globalThis.crossOriginIsolated;
+    this.interruptBuffer = shared ? new Int32Array(new SharedArrayBuffer(4)) : undefined;
+    worker.addEventListener('error', (ev) => {
+      ev.preventDefault();
+      this.terminate(new WorkerDied(`the ${this.kind} worker failed: ${ev.message || 'script error'}`));
+    });
+    const ready = Promise.race([
+      api.init({
+        baseUrl: this.opts.baseUrl,
+        ...(this.opts.threads !== undefined ? { threads: this.opts.threads } : {}),
+        ...(this.interruptBuffer ? { interruptBuffer: this.interruptBuffer } : {}),
+      }),
+      killed,
+    ]);
+    const inst: Instance = { worker, api, ready, killed, kill };
+    this.instance = inst;
+    ready.catch(() => {
+      if (this.instance === inst) this.terminate(new WorkerDied(`the ${this.kind} worker failed to start`));
+    });
+    return inst;
+  }
+
+  private async call<T>(fn: (api: Comlink.Remote<RuntimeWorkerApi>) => Promise<T>): Promise<T> {
+    clearTimeout(this.reapTimer);
+    const inst = this.ensure();
+    await inst.ready;
+    const p = Promise.race([fn(inst.api), inst.killed]);
+    this.inFlight = p;
+    try {
+      return await p;
+    } finally {
+      if (this.inFlight === p) this.inFlight = null;
+      this.scheduleReap();
+    }
+  }
+
+  private scheduleReap(): void {
+    clearTimeout(this.reapTimer);
+    this.reapTimer = setTimeout(() => {
+      if (!this.inFlight) this.terminate(new WorkerDied('idle worker reaped'));
+    }, this.opts.idleReapMs ?? IDLE_REAP_MS);
+  }
+
+  /** One timed sample. A reply for another run, or of the wrong shape, is an error. */
+  async sample(req: SampleRequest): Promise<SampleReply> {
+    const reply = await this.call<unknown>((api) => api.sample(req) as Promise<unknown>);
+    if (!isSampleReply(reply, req.runId)) throw new WorkerDied(`the ${this.kind} worker sent a malformed reply`);
+    if (!reply.ok && reply.failure.dead) this.terminate(new WorkerDied(reply.failure.message));
+    return reply;
+  }
+
+  async shard(req: ShardRequest): Promise<ShardReply> {
+    const reply = await this.call<unknown>((api) => api.shard(req) as Promise<unknown>);
+    if (!isShardReply(reply, req.runId)) throw new WorkerDied(`the ${this.kind} worker sent a malformed reply`);
+    if (!reply.ok && reply.failure.dead) this.terminate(new WorkerDied(reply.failure.message));
+    return reply;
+  }
+
+  async timerTick(): Promise<number> {
+    return this.call((api) => api.timerTick());
+  }
+
+  async fault(kind: string): Promise<SampleReply> {
+    const reply = await this.call<unknown>((api) => api.fault(kind) as Promise<unknown>);
+    if (!isSampleReply(reply, -1)) throw new WorkerDied(`the ${this.kind} worker sent a malformed reply`);
+    if (!reply.ok && reply.failure.dead) this.terminate(new WorkerDied(reply.failure.message));
+    return reply;
+  }
+
+  /**
+   * Stop what is running. Python with shared memory gets a KeyboardInterrupt and keeps its
+   * worker, unless the interrupt does not land within INTERRUPT_GRACE_MS; everything else
+   * is terminated, and the next call starts a fresh worker.
+   */
+  async cancel(): Promise<'idle' | 'interrupted' | 'terminated'> {
+    const running = this.inFlight;
+    if (!running || !this.instance) return 'idle';
+    if (this.interruptBuffer) {
+      Atomics.store(this.interruptBuffer, 0, 2); // SIGINT
+      const settled = await Promise.race([
+        running.then(
+          () => true,
+          () => true,
+        ),
+        new Promise<boolean>((r) => setTimeout(() => r(false), INTERRUPT_GRACE_MS)),
+      ]);
+      if (settled) return 'interrupted';
+    }
+    this.terminate(new RunCancelled('stopped'));
+    return 'terminated';
+  }
+
+  /** Terminate the worker now; a call in flight rejects with `why`. */
+  terminate(why: Error = new WorkerDied('terminated')): void {
+    clearTimeout(this.reapTimer);
+    const inst = this.instance;
+    if (!inst) return;
+    this.instance = null;
+    this.inFlight = null;
+    inst.api[Comlink.releaseProxy]();
+    inst.worker.terminate();
+    live--;
+    if (!(why.message === 'idle worker reaped')) this.restarts++;
+    inst.kill(why);
+  }
+}

@@ -1,0 +1,51 @@
+// What this browser gives the page (the capability ladder): cross-origin isolation,
+// SharedArrayBuffer, wasm threads and the timer tick. The page picks the best build from it
+// and says in one line what is off and why; it never falls back silently.
+
+export interface Capabilities {
+  crossOriginIsolated: boolean;
+  sharedArrayBuffer: boolean;
+  /** Shared wasm memory can be created (the threaded build can run). */
+  wasmThreads: boolean;
+  /** The threaded build is offered: all of the above. */
+  threads: boolean;
+  /** Stop can interrupt Python in place (Pyodide's interrupt buffer needs shared memory). */
+  pythonInterrupt: boolean;
+  /** One line for the visitor when something is off; null when everything is on. */
+  notice: string | null;
+}
+
+export interface Environment extends Omit<Capabilities, 'notice'> {
+  userAgent: string;
+  hardwareConcurrency: number;
+  timerTickMs: number | null;
+  coarseTimer: boolean;
+  pyodideVersion: string | null;
+  pythonVersion: string | null;
+  threadedBuildLoaded: boolean;
+  notice: string | null;
+  version: string;
+}
+
+function sharedWasmMemory(): boolean {
+  try {
+    return new WebAssembly.Memory({ initial: 1, maximum: 1, shared: true }).buffer instanceof SharedArrayBuffer;
+  } catch {
+    return false;
+  }
+}
+
+export function capabilities(g: typeof globalThis = globalThis): Capabilities {
+  const coi = g.crossOriginIsolated === true;
+  const sab = typeof g.SharedArrayBuffer === 'function';
+  const wasmThreads = sab && sharedWasmMemory();
+  const threads = coi && wasmThreads;
+  let notice: string | null = null;
+  if (!coi) notice = 'threads off: this page is not cross-origin isolated (Rust runs single-threaded; Stop restarts Python)';
+  else if (!sab) notice = 'threads off: this browser has no SharedArrayBuffer';
+  else if (!wasmThreads) notice = 'threads off: this browser cannot share WebAssembly memory';
+  return { crossOriginIsolated: coi, sharedArrayBuffer: sab, wasmThreads, threads, pythonInterrupt: coi && sab, notice };
+}
+
+/** Timer ticks above this (20 us) are coarse: fine for 10 ms samples, but worth a label. */
+export const COARSE_TICK_MS = 0.02;
