@@ -42,8 +42,12 @@ help:
 	@echo "make bench   the benchmark report in bench/report.{json,md}"
 	@echo "make new-workload NAME=<id>   a new workload in one step"
 
+# Building and serving need no browsers and no Python tools.
+SETUP_PROFILE ?= full
+build serve: SETUP_PROFILE := build
+
 setup:
-	@scripts/setup.sh
+	@scripts/setup.sh $(SETUP_PROFILE)
 
 gen: setup
 	$(VENV)/python scripts/gen_catalog.py

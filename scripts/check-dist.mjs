@@ -15,7 +15,7 @@ function walk(dir) {
   }
 }
 
-for (const f of ['index.html', '_headers', 'coi-serviceworker.js', 'pyodide/pyodide.mjs', 'pyodide/pyodide.asm.wasm',
+for (const f of ['index.html', '_headers', 'coi-serviceworker.js', 'coi-register.js', 'pyodide/pyodide.mjs', 'pyodide/pyodide.asm.wasm',
   'pyodide/python_stdlib.zip', 'pyodide/pyodide-lock.json', 'pyodide/pyodide.asm.mjs']) {
   if (!existsSync(join(dist, f))) problems.push(`missing ${f}`);
 }

@@ -11,6 +11,7 @@ import argparse
 import json
 import pprint
 import re
+import subprocess
 import sys
 import tomllib
 from pathlib import Path
@@ -165,7 +166,15 @@ def render_rust(workloads: list[dict]) -> str:
         out.append("        ],")
         out.append("    },")
     out.append("];")
-    return "\n".join(out) + "\n"
+    # Through rustfmt, so `cargo fmt --check` and `gen --check` agree on one layout.
+    formatted = subprocess.run(
+        ["rustfmt", "--edition", "2024", "--emit", "stdout"],
+        input="\n".join(out) + "\n",
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return formatted.stdout
 
 
 def render_python(workloads: list[dict]) -> str:

@@ -2,20 +2,33 @@
 # Installs every pinned tool that is missing, and nothing that is already there,
 # so `make serve` and `make test` work on a fresh Debian 12 machine.
 # Pins live in scripts/versions.env (one place); see ../shared/TOOLCHAIN.md for why.
+#   scripts/setup.sh          everything (make test)
+#   scripts/setup.sh build    only what building the site needs (make build, make serve, deploy)
 set -euo pipefail
+profile=${1:-full}
 here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
 # shellcheck source=versions.env
 . scripts/versions.env
 
 log() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
+die() { printf 'setup: %s\n' "$*" >&2; exit 1; }
+
+# Node.js cannot come from the registries here; Vite 8 needs 20.19 or newer.
+command -v node >/dev/null || die "Node.js 20.19+ is needed (https://nodejs.org or your package manager)"
+node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>20||(a===20&&b>=19)?0:1)' \
+  || die "Node.js $(node --version) is too old: Vite 8 needs 20.19 or newer"
+command -v rustup >/dev/null || die "rustup is needed (https://rustup.rs)"
 has_version() { command -v "$1" >/dev/null 2>&1 && "$1" --version 2>/dev/null | grep -qF "$2"; }
 
 # --- Debian packages: browsers and drivers. Never Debian's binaryen (it breaks wasm-bindgen output).
 apt_need=()
-command -v chromium >/dev/null || apt_need+=(chromium)
-command -v chromedriver >/dev/null || apt_need+=(chromium-driver)
-command -v firefox-esr >/dev/null || apt_need+=(firefox-esr)
+if [ "$profile" = full ]; then
+  command -v chromium >/dev/null || apt_need+=(chromium)
+  command -v chromedriver >/dev/null || apt_need+=(chromium-driver)
+  command -v firefox-esr >/dev/null || apt_need+=(firefox-esr)
+  python3 -m venv --help >/dev/null 2>&1 || apt_need+=(python3-venv)
+fi
 if [ ${#apt_need[@]} -gt 0 ]; then
   log "apt-get install ${apt_need[*]}"
   export DEBIAN_FRONTEND=noninteractive
@@ -46,13 +59,15 @@ cargo_tool() { # bin version crate [extra args]
 }
 cargo_tool wasm-pack "$WASM_PACK" wasm-pack --locked
 cargo_tool wasm-bindgen "$WASM_BINDGEN" wasm-bindgen-cli
-cargo_tool geckodriver "$GECKODRIVER" geckodriver --locked
+[ "$profile" = full ] && cargo_tool geckodriver "$GECKODRIVER" geckodriver --locked
 
 # --- npm packages from the committed lock (vite, playwright-core, pyodide, binaryen's wasm-opt, ...).
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   log "npm ci"
   npm ci --no-audit --no-fund --loglevel=error
 fi
+
+[ "$profile" = full ] || { log "tools for building ready"; exit 0; }
 
 # --- Python tools in a project venv (pytest, ruff, mypy), pinned in pyodide_glue/requirements-dev.txt.
 if [ ! -x .venv/bin/python ] || [ pyodide_glue/requirements-dev.txt -nt .venv/.stamp ]; then

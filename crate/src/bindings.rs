@@ -25,7 +25,18 @@ extern "C" {
 
 #[wasm_bindgen(start)]
 fn start() {
-    std::panic::set_hook(Box::new(|info| report_panic(&info.to_string())));
+    std::panic::set_hook(Box::new(|info| {
+        let payload = info.payload();
+        let message = payload
+            .downcast_ref::<&str>()
+            .copied()
+            .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+            .unwrap_or("(no message)");
+        match info.location() {
+            Some(at) => report_panic(&format!("{message} (at {}:{})", at.file(), at.line())),
+            None => report_panic(message),
+        }
+    }));
 }
 
 fn js_error(e: KernelError) -> JsError {

@@ -10,7 +10,7 @@ from types import ModuleType
 from typing import Any
 
 from twinbench import params as _params
-from twinbench.catalog import Workload, workload
+from twinbench.catalog import ParamError, Workload, workload
 
 Output = str | bytes
 
@@ -44,9 +44,9 @@ def run_shard(wid: str, index: int, shards: int, given: Mapping[str, Any] | None
     """Shard `index` of `shards` of a pool-able workload."""
     w = workload(wid)
     if w.pool is None:
-        raise _params.ParamError(f"{wid} cannot be split into shards")
+        raise ParamError(f"{wid} cannot be split into shards")
     if not 0 <= index < shards:
-        raise _params.ParamError(f"shard {index} of {shards} does not exist")
+        raise ParamError(f"shard {index} of {shards} does not exist")
     kwargs = _params.from_mapping(w, given or {})
     return canonical(module(w).shard(index, shards, **kwargs))
 

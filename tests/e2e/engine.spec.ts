@@ -1,0 +1,158 @@
+// The measurement engine on the built site with COOP/COEP: every implementation in its own
+// worker, verified outputs, ratios with CIs, pools, threads, errors that say what is wrong,
+// and cancel() that stops within a second.
+import { COI_URL, apiRun, apiRunError, expect, liveWorkers, ready, test } from './fixtures';
+
+test.beforeEach(async ({ page }) => {
+  await page.goto(COI_URL);
+  await ready(page);
+});
+
+test('fib(27): python against rust is verified, with a ratio and its CI', async ({ page }) => {
+  const r = await apiRun(page, { workload: 'fib', params: { n: 27 }, maxSamples: 10, timeBudgetMs: 1500 });
+  expect(r.verified).toBe(true);
+  expect(r.output).toBe('196418');
+  expect(r.mismatch).toBeNull();
+  for (const impl of ['python', 'rust'] as const) {
+    const x = r.implementations[impl]!;
+    expect(x.output).toBe('196418');
+    expect(x.samplesMs.length).toBeGreaterThanOrEqual(3);
+    expect(x.ci95Ms[0]).toBeLessThanOrEqual(x.medianMs);
+    expect(x.ci95Ms[1]).toBeGreaterThanOrEqual(x.medianMs);
+    expect(x.coldMs).toBeGreaterThan(0);
+    // Each sample lasts at least max(50 ticks, 10 ms): fast kernels are batched.
+    expect(x.medianMs * x.batch).toBeGreaterThanOrEqual(Math.max(50 * r.environment.timerTickMs!, 10) * 0.5);
+  }
+  const ratio = r.ratios['python/rust']!;
+  expect(ratio.value).toBeGreaterThan(5);
+  expect(ratio.ci95[0]).toBeLessThanOrEqual(ratio.value);
+  expect(ratio.ci95[1]).toBeGreaterThanOrEqual(ratio.value);
+  expect(r.environment).toMatchObject({ crossOriginIsolated: true, threads: true, pythonVersion: expect.stringMatching(/^3\.\d+/) });
+  expect(r.environment.timerTickMs).toBeGreaterThan(0);
+  expect(r.environment.pyodideVersion).toMatch(/^\d+\.\d+/);
+});
+
+test('python-calls-rust: Python in the Pyodide worker calls the Rust kernel', async ({ page }) => {
+  const r = await apiRun(page, {
+    workload: 'fib',
+    params: { n: 24 },
+    implementations: ['python', 'python-calls-rust', 'rust'],
+    maxSamples: 5,
+    timeBudgetMs: 500,
+  });
+  expect(r.verified).toBe(true);
+  expect(r.implementations['python-calls-rust']!.output).toBe('46368');
+  expect(r.implementations['python-calls-rust']!.medianMs).toBeLessThan(r.implementations.python!.medianMs);
+  // The same Pyodide worker: python and python-calls-rust share it.
+  expect(await liveWorkers(page)).toBe(2);
+});
+
+test('rust-threads with 2 threads beats rust on a large mandelbrot', async ({ page }) => {
+  const r = await apiRun(page, {
+    workload: 'mandelbrot',
+    params: { n: 1600 },
+    implementations: ['rust', 'rust-threads'],
+    threads: 2,
+    maxSamples: 10,
+    timeBudgetMs: 2000,
+  });
+  expect(r.verified).toBe(true);
+  expect(r.implementations['rust-threads']!.threads).toBe(2);
+  expect(r.ratios['rust/rust-threads']!.value).toBeGreaterThan(1.2);
+});
+
+test('python-pool and rust-pool with 2 workers give the same output as one worker', async ({ page }) => {
+  const params = { count: 8, n: 18 };
+  const one = await apiRun(page, { workload: 'fib-batch', params, implementations: ['python-pool', 'rust-pool'], threads: 1, maxSamples: 3, timeBudgetMs: 200 });
+  const two = await apiRun(page, { workload: 'fib-batch', params, implementations: ['python', 'python-pool', 'rust-pool'], threads: 2, maxSamples: 3, timeBudgetMs: 200 });
+  expect(one.verified).toBe(true);
+  expect(two.verified).toBe(true);
+  expect(two.output).toBe(one.output);
+  expect(two.implementations['python-pool']!.threads).toBe(2);
+  expect(two.implementations['rust-pool']!.threads).toBe(2);
+  expect(two.implementations['python-pool']!.coldDetailMs?.poolStart).toBeGreaterThan(0);
+});
+
+test('cancel() stops while True: pass within 1 s, and the next run works', async ({ page }) => {
+  await apiRun(page, { workload: 'fib', params: { n: 10 }, implementations: ['python'], maxSamples: 3, timeBudgetMs: 50 });
+  const restartsBefore = await page.evaluate(() => window.twinbench.debug.restarts());
+  const stoppedAfter = await page.evaluate(async () => {
+    const run = window.twinbench.run({
+      workload: 'fib',
+      implementations: ['python'],
+      pythonSource: 'def fib(n):\n    while True:\n        pass\n',
+    });
+    const outcome = run.then(
+      () => 'resolved',
+      (e: Error) => e.message,
+    );
+    await new Promise((r) => setTimeout(r, 1500)); // let it spin
+    const t0 = performance.now();
+    await window.twinbench.cancel();
+    const message = await outcome;
+    return { message, ms: performance.now() - t0 };
+  });
+  expect(stoppedAfter.message).toBe('cancelled');
+  expect(stoppedAfter.ms).toBeLessThan(1000);
+  // With shared memory the KeyboardInterrupt landed: the same worker, no restart.
+  expect(await page.evaluate(() => window.twinbench.debug.restarts())).toBe(restartsBefore);
+  const next = await apiRun(page, { workload: 'fib', params: { n: 12 }, maxSamples: 3, timeBudgetMs: 100 });
+  expect(next.verified).toBe(true);
+  expect(next.output).toBe('144');
+});
+
+test('visitor code: prints are captured, and a wrong answer is a mismatch, not a crash', async ({ page }) => {
+  const r = await apiRun(page, {
+    workload: 'fib',
+    params: { n: 10 },
+    pythonSource: 'def fib(n):\n    print("<b>hi</b>")\n    return n + 1\n',
+    maxSamples: 3,
+    timeBudgetMs: 50,
+  });
+  expect(r.verified).toBe(false);
+  expect(r.output).toBeNull();
+  expect(r.ratios).toEqual({});
+  expect(r.mismatch).toEqual({ python: '11', rust: '55' });
+  expect(r.flags).toContain('mismatch');
+  expect(r.implementations.python!.stdout).toContain('<b>hi</b>');
+});
+
+test('run() rejects with a message that names what is wrong', async ({ page }) => {
+  expect(await apiRunError(page, { workload: 'nope' })).toMatch(/^unknown workload 'nope'; known: fib, /);
+  expect(await apiRunError(page, { workload: 'fib', params: { n: 51 } })).toBe('parameter n of fib must be between 0 and 50, got 51');
+  expect(await apiRunError(page, { workload: 'fib', params: { n: 40 } })).toMatch(/parameter n of fib is at most \d+ for Python in the page, got 40/);
+  expect(await apiRunError(page, { workload: 'fib', implementations: ['cobol' as never] })).toMatch(/^unknown implementation 'cobol'/);
+  expect(await apiRunError(page, { workload: 'fib', implementations: ['python-pool'] })).toContain('cannot be split');
+  const traceback = await apiRunError(page, {
+    workload: 'fib',
+    implementations: ['python'],
+    pythonSource: 'def fib(n):\n    return 1 // 0\n',
+  });
+  expect(traceback).toContain('ZeroDivisionError');
+  expect(traceback).toContain('Traceback');
+  // Nothing above started a worker: parameters are checked before anything runs.
+});
+
+test('a Rust panic is reported with its message, and the next call runs on a fresh instance', async ({ page }) => {
+  await apiRun(page, { workload: 'fib', params: { n: 10 }, implementations: ['rust'], maxSamples: 3, timeBudgetMs: 50 });
+  const message = await page.evaluate(() => window.twinbench.debug.fault('rust', 'panic'));
+  expect(message).toContain('panic: Rust panicked: deliberate panic requested by fault("panic")');
+  const r = await apiRun(page, { workload: 'fib', params: { n: 11 }, implementations: ['rust'], maxSamples: 3, timeBudgetMs: 50 });
+  expect(r.output).toBe('89');
+  expect(await page.evaluate(() => window.twinbench.debug.restarts())).toBeGreaterThanOrEqual(1);
+});
+
+test('a newer run supersedes one in flight, and its result is never shown for the new one', async ({ page }) => {
+  await apiRun(page, { workload: 'fib', params: { n: 10 }, maxSamples: 3, timeBudgetMs: 50 });
+  const out = await page.evaluate(async () => {
+    const first = window.twinbench.run({ workload: 'fib', params: { n: 30 }, timeBudgetMs: 5000 }).then(
+      (r) => `resolved ${r.output}`,
+      (e: Error) => e.message,
+    );
+    await new Promise((r) => setTimeout(r, 300));
+    const second = await window.twinbench.run({ workload: 'fib', params: { n: 16 }, maxSamples: 3, timeBudgetMs: 100 });
+    return { first: await first, second: second.output };
+  });
+  expect(out.first).toBe('superseded by a newer run');
+  expect(out.second).toBe('987');
+});

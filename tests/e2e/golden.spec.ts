@@ -1,0 +1,41 @@
+// Golden vectors in the browser (RELIABILITY.md 19): for every workload, the vector marked
+// "browser" runs through the page, in Pyodide and in Rust wasm, and both give its output.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { COI_URL, apiRun, expect, ready, test } from './fixtures';
+
+interface GoldenVector {
+  params: Record<string, number | string>;
+  output?: string | null;
+  output_sha256?: string;
+  output_len?: number;
+  browser?: boolean;
+}
+
+const dir = fileURLToPath(new URL('../golden/', import.meta.url));
+const vectors = readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => {
+    const data = JSON.parse(readFileSync(join(dir, f), 'utf8')) as { workload: string; vectors: GoldenVector[] };
+    return { id: data.workload, vector: data.vectors.find((v) => v.browser)! };
+  });
+
+test.describe('golden vectors in the browser', () => {
+  test.beforeEach(async ({ page }) => {
+    await page.goto(COI_URL);
+    await ready(page);
+  });
+
+  for (const { id, vector } of vectors) {
+    test(`${id}: Python and Rust reproduce the golden output`, async ({ page }) => {
+      const r = await apiRun(page, { workload: id, params: vector.params, maxSamples: 1, timeBudgetMs: 1 });
+      const want =
+        vector.output_sha256 !== undefined ? `sha256:${vector.output_sha256} (${vector.output_len} bytes)` : vector.output;
+      expect(want, 'the golden vector has a real output').toBeTruthy();
+      expect(r.implementations.python!.output).toBe(want);
+      expect(r.implementations.rust!.output).toBe(want);
+      expect(r.verified).toBe(true);
+    });
+  }
+});

@@ -1,0 +1,43 @@
+// Hosting without headers (RELIABILITY.md 24, 25): GitHub Pages sends no COOP/COEP. With
+// service workers blocked the site still works single-threaded and says why; with them
+// allowed, coi-serviceworker isolates the page after at most one reload.
+import { NO_COI_URL, apiRun, expect, ready, test } from './fixtures';
+
+test.describe('without service workers', () => {
+  test.use({ serviceWorkers: 'block' });
+
+  test('the site works single-threaded without COOP/COEP and says why', async ({ page }) => {
+    await page.goto(NO_COI_URL);
+    await ready(page);
+    expect(await page.evaluate(() => window.crossOriginIsolated)).toBe(false);
+    await expect(page.locator('#notice')).toContainText('threads off: this page is not cross-origin isolated');
+    await expect(page.locator('label:has(input[name="rust-threads"])')).toHaveAttribute('aria-disabled', 'true');
+
+    const r = await apiRun(page, { workload: 'fib', params: { n: 18 }, maxSamples: 5, timeBudgetMs: 300 });
+    expect(r.verified).toBe(true);
+    expect(r.output).toBe('2584');
+    expect(r.environment.crossOriginIsolated).toBe(false);
+    expect(r.environment.threads).toBe(false);
+
+    const err = await page.evaluate(() =>
+      window.twinbench.run({ workload: 'fib-batch', implementations: ['rust-threads'] }).then(
+        () => 'resolved',
+        (e: Error) => e.message,
+      ),
+    );
+    expect(err).toContain('rust-threads is not available: threads off: this page is not cross-origin isolated');
+  });
+});
+
+test('coi-serviceworker isolates a header-less host with at most one reload', async ({ page }) => {
+  let loads = 0;
+  page.on('load', () => loads++);
+  await page.goto(NO_COI_URL);
+  await page.waitForFunction(() => window.crossOriginIsolated === true, undefined, { timeout: 30_000 });
+  await ready(page);
+  await page.waitForTimeout(1000); // a reload loop would show up here
+  expect(loads).toBeLessThanOrEqual(2);
+  const r = await apiRun(page, { workload: 'fib', params: { n: 15 }, implementations: ['rust'], maxSamples: 3, timeBudgetMs: 100 });
+  expect(r.output).toBe('610');
+  expect(r.environment.threads).toBe(true);
+});
