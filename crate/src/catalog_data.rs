@@ -11,42 +11,38 @@ pub static WORKLOADS: &[WorkloadSpec] = &[
         chart: "bars",
         parallel: false,
         pool: None,
-        params: &[
-            ParamSpec {
-                name: "n",
-                help: "which Fibonacci number, computed by naive recursion (about 1.6^n calls)",
-                kind: ParamKind::Int {
-                    default: 27,
-                    min: 0,
-                    max: 50,
-                    page_max_python: 32,
-                    page_max_rust: 42,
-                },
+        params: &[ParamSpec {
+            name: "n",
+            help: "which Fibonacci number, computed by naive recursion (about 1.6^n calls)",
+            kind: ParamKind::Int {
+                default: 27,
+                min: 0,
+                max: 50,
+                page_max_python: 32,
+                page_max_rust: 42,
             },
-        ],
+        }],
     },
     WorkloadSpec {
         id: "fib-memo",
         order: 2,
         title: "Fibonacci, the smart way",
-        story: "The algorithm beats the language: iteration turns fib(n) from exponential to linear, in Python and in Rust alike. Exact big integers show strict integer types: Rust's u128 runs out at fib(186), Python's int never does.",
+        story: "The algorithm beats the language: iteration turns fib(n) from exponential to linear, in Python and in Rust alike. Exact big integers show strict integer types: Rust's u128 holds fib(186) and overflows at fib(187), where checked arithmetic refuses to go on; Python's int never runs out.",
         output: OutputKind::Text,
         chart: "bars",
         parallel: false,
         pool: None,
-        params: &[
-            ParamSpec {
-                name: "n",
-                help: "which Fibonacci number, computed exactly by iteration (u128 in Rust overflows past 186)",
-                kind: ParamKind::Int {
-                    default: 150,
-                    min: 0,
-                    max: 186,
-                    page_max_python: 186,
-                    page_max_rust: 186,
-                },
+        params: &[ParamSpec {
+            name: "n",
+            help: "which Fibonacci number, computed exactly by iteration (Rust's u128 overflows past 186)",
+            kind: ParamKind::Int {
+                default: 150,
+                min: 0,
+                max: 186,
+                page_max_python: 186,
+                page_max_rust: 186,
             },
-        ],
+        }],
     },
     WorkloadSpec {
         id: "fib-batch",
@@ -60,24 +56,24 @@ pub static WORKLOADS: &[WorkloadSpec] = &[
         params: &[
             ParamSpec {
                 name: "count",
-                help: "how many Fibonacci numbers to compute",
+                help: "how many Fibonacci numbers to compute; input i is n - i % 4 (never below 0)",
                 kind: ParamKind::Int {
                     default: 16,
                     min: 1,
-                    max: 4096,
-                    page_max_python: 64,
-                    page_max_rust: 4096,
+                    max: 16384,
+                    page_max_python: 256,
+                    page_max_rust: 15000,
                 },
             },
             ParamSpec {
                 name: "n",
-                help: "the largest input; the batch cycles through n, n-1, n-2, n-3",
+                help: "the largest input; the batch cycles through n, n-1, n-2, n-3, each by naive recursion",
                 kind: ParamKind::Int {
                     default: 24,
                     min: 0,
                     max: 40,
-                    page_max_python: 27,
-                    page_max_rust: 40,
+                    page_max_python: 29,
+                    page_max_rust: 38,
                 },
             },
         ],
@@ -105,13 +101,13 @@ pub static WORKLOADS: &[WorkloadSpec] = &[
             },
             ParamSpec {
                 name: "work",
-                help: "total hash iterations",
+                help: "total splitmix64 hash steps: (100 - p)% in one serial chain, the rest in 64 independent chains",
                 kind: ParamKind::Int {
-                    default: 2000000,
+                    default: 200000,
                     min: 1,
                     max: 1000000000,
-                    page_max_python: 5000000,
-                    page_max_rust: 500000000,
+                    page_max_python: 2000000,
+                    page_max_rust: 350000000,
                 },
             },
         ],
@@ -125,19 +121,17 @@ pub static WORKLOADS: &[WorkloadSpec] = &[
         chart: "bars",
         parallel: false,
         pool: None,
-        params: &[
-            ParamSpec {
-                name: "n",
-                help: "simulation steps (the Benchmarks Game reference uses 50,000,000)",
-                kind: ParamKind::Int {
-                    default: 100000,
-                    min: 0,
-                    max: 50000000,
-                    page_max_python: 500000,
-                    page_max_rust: 50000000,
-                },
+        params: &[ParamSpec {
+            name: "n",
+            help: "simulation steps of 0.01 years (the Benchmarks Game reference uses 50,000,000)",
+            kind: ParamKind::Int {
+                default: 10000,
+                min: 0,
+                max: 50000000,
+                page_max_python: 200000,
+                page_max_rust: 30000000,
             },
-        ],
+        }],
     },
     WorkloadSpec {
         id: "spectral-norm",
@@ -148,19 +142,17 @@ pub static WORKLOADS: &[WorkloadSpec] = &[
         chart: "speedup",
         parallel: true,
         pool: None,
-        params: &[
-            ParamSpec {
-                name: "n",
-                help: "matrix size (the Benchmarks Game reference uses 5,500)",
-                kind: ParamKind::Int {
-                    default: 200,
-                    min: 1,
-                    max: 10000,
-                    page_max_python: 500,
-                    page_max_rust: 10000,
-                },
+        params: &[ParamSpec {
+            name: "n",
+            help: "matrix size (the Benchmarks Game reference uses 5,500)",
+            kind: ParamKind::Int {
+                default: 100,
+                min: 1,
+                max: 10000,
+                page_max_python: 300,
+                page_max_rust: 4500,
             },
-        ],
+        }],
     },
     WorkloadSpec {
         id: "mandelbrot",
@@ -171,19 +163,17 @@ pub static WORKLOADS: &[WorkloadSpec] = &[
         chart: "image",
         parallel: true,
         pool: Some(Pool::Concat),
-        params: &[
-            ParamSpec {
-                name: "n",
-                help: "image width and height in pixels (the Benchmarks Game reference uses 16,000)",
-                kind: ParamKind::Int {
-                    default: 200,
-                    min: 1,
-                    max: 16000,
-                    page_max_python: 800,
-                    page_max_rust: 16000,
-                },
+        params: &[ParamSpec {
+            name: "n",
+            help: "image width and height in pixels (the Benchmarks Game reference uses 16,000)",
+            kind: ParamKind::Int {
+                default: 200,
+                min: 1,
+                max: 16000,
+                page_max_python: 550,
+                page_max_rust: 4500,
             },
-        ],
+        }],
     },
     WorkloadSpec {
         id: "fannkuch-redux",
@@ -194,19 +184,17 @@ pub static WORKLOADS: &[WorkloadSpec] = &[
         chart: "speedup",
         parallel: true,
         pool: None,
-        params: &[
-            ParamSpec {
-                name: "n",
-                help: "permutation length (the Benchmarks Game reference uses 12)",
-                kind: ParamKind::Int {
-                    default: 8,
-                    min: 3,
-                    max: 12,
-                    page_max_python: 9,
-                    page_max_rust: 11,
-                },
+        params: &[ParamSpec {
+            name: "n",
+            help: "permutation length: all n! permutations are flipped, so each step up multiplies the work by about n (the Benchmarks Game reference uses 12)",
+            kind: ParamKind::Int {
+                default: 8,
+                min: 3,
+                max: 12,
+                page_max_python: 9,
+                page_max_rust: 10,
             },
-        ],
+        }],
     },
     WorkloadSpec {
         id: "binary-trees",
@@ -217,19 +205,17 @@ pub static WORKLOADS: &[WorkloadSpec] = &[
         chart: "latency",
         parallel: true,
         pool: None,
-        params: &[
-            ParamSpec {
-                name: "n",
-                help: "maximum tree depth (the Benchmarks Game reference uses 21)",
-                kind: ParamKind::Int {
-                    default: 12,
-                    min: 4,
-                    max: 21,
-                    page_max_python: 15,
-                    page_max_rust: 21,
-                },
+        params: &[ParamSpec {
+            name: "n",
+            help: "maximum tree depth: each step up doubles the work (the Benchmarks Game reference uses 21)",
+            kind: ParamKind::Int {
+                default: 12,
+                min: 4,
+                max: 21,
+                page_max_python: 15,
+                page_max_rust: 18,
             },
-        ],
+        }],
     },
     WorkloadSpec {
         id: "orders-json",
@@ -243,18 +229,18 @@ pub static WORKLOADS: &[WorkloadSpec] = &[
         params: &[
             ParamSpec {
                 name: "count",
-                help: "how many orders",
+                help: "how many orders (about 115 bytes of JSON each)",
                 kind: ParamKind::Int {
                     default: 10000,
                     min: 0,
-                    max: 5000000,
-                    page_max_python: 200000,
-                    page_max_rust: 2000000,
+                    max: 2000000,
+                    page_max_python: 150000,
+                    page_max_rust: 1750000,
                 },
             },
             ParamSpec {
                 name: "seed",
-                help: "seed of the order generator",
+                help: "seed of the order generator (splitmix64)",
                 kind: ParamKind::Int {
                     default: 42,
                     min: 0,
@@ -274,25 +260,23 @@ pub static WORKLOADS: &[WorkloadSpec] = &[
         chart: "trajectory",
         parallel: false,
         pool: None,
-        params: &[
-            ParamSpec {
-                name: "steps",
-                help: "integration steps; the kernel returns every point",
-                kind: ParamKind::Int {
-                    default: 100000,
-                    min: 1,
-                    max: 20000000,
-                    page_max_python: 2000000,
-                    page_max_rust: 20000000,
-                },
+        params: &[ParamSpec {
+            name: "steps",
+            help: "integration steps over the same 5.25 s flight; the kernel returns every point (steps + 1)",
+            kind: ParamKind::Int {
+                default: 100000,
+                min: 1,
+                max: 10000000,
+                page_max_python: 3000000,
+                page_max_rust: 10000000,
             },
-        ],
+        }],
     },
     WorkloadSpec {
         id: "shared-counter",
         order: 12,
         title: "One counter, many threads",
-        story: "Arc<Mutex> and atomics across real threads, against per-thread counts reduced at the end: the cost of contention. Pyodide has no threads, so Python's lock is uncontended.",
+        story: "Arc<Mutex> and atomics across real threads, against per-thread counts reduced at the end: the cost of contention. Pyodide has no threads, so Python's lock is never contended, and Python has no atomics at all.",
         output: OutputKind::Text,
         chart: "bars",
         parallel: true,
@@ -302,11 +286,11 @@ pub static WORKLOADS: &[WorkloadSpec] = &[
                 name: "increments",
                 help: "how many times the counter is incremented",
                 kind: ParamKind::Int {
-                    default: 1000000,
+                    default: 200000,
                     min: 0,
                     max: 1000000000,
-                    page_max_python: 5000000,
-                    page_max_rust: 200000000,
+                    page_max_python: 3500000,
+                    page_max_rust: 50000000,
                 },
             },
             ParamSpec {
@@ -331,7 +315,7 @@ pub static WORKLOADS: &[WorkloadSpec] = &[
         params: &[
             ParamSpec {
                 name: "tasks",
-                help: "how many coroutines",
+                help: "how many coroutines, gathered",
                 kind: ParamKind::Int {
                     default: 1000,
                     min: 1,
@@ -342,13 +326,13 @@ pub static WORKLOADS: &[WorkloadSpec] = &[
             },
             ParamSpec {
                 name: "steps",
-                help: "how many times each coroutine yields",
+                help: "how many times each coroutine computes a step and yields",
                 kind: ParamKind::Int {
                     default: 20,
                     min: 0,
-                    max: 10000,
-                    page_max_python: 200,
-                    page_max_rust: 10000,
+                    max: 40000,
+                    page_max_python: 500,
+                    page_max_rust: 40000,
                 },
             },
         ],

@@ -2,7 +2,7 @@
 // measurement and get the result as JSON, cancel. Used by the e2e tests and the benchmark
 // report, and documented in the README for anyone scripting the page.
 import type { WorkloadSpec } from './generated/catalog';
-import { Engine, VERSION, type RunRequest, type RunResult } from './engine/engine';
+import { Engine, VERSION, type RunRequest, type RunResult, type StopReport } from './engine/engine';
 import type { Environment } from './engine/environment';
 
 export interface TwinbenchApi {
@@ -10,7 +10,7 @@ export interface TwinbenchApi {
   workloads(): readonly WorkloadSpec[];
   environment(): Promise<Environment>;
   run(req: RunRequest): Promise<RunResult>;
-  cancel(): Promise<void>;
+  cancel(): Promise<StopReport>;
   /** For tests: live worker count, runtime restarts, and deliberate failures. */
   debug: {
     liveWorkers(): number;

@@ -1,10 +1,138 @@
-//! binary-trees: not written yet (a stub so the crate builds; its golden test fails).
+//! binary-trees: the Benchmarks Game's allocation storm. Build perfect binary trees bottom-up,
+//! walk them to count their nodes, and drop them: a stretch tree one level deeper than n, a
+//! long-lived tree of depth n that lives through the whole run, and for every second depth d
+//! from 4 up, 2^(n - d + 4) short-lived trees of depth d. Each inner node is one heap
+//! allocation holding its two subtrees, exactly like the Python twin's 2-tuples; leaves cost
+//! nothing on either side (an enum variant here, one shared tuple there). The rayon variant
+//! builds and checks the short-lived trees of each depth in parallel; the node counts are
+//! integers, so its output is identical.
 
 use super::Kernel;
 use crate::{KernelError, Output, Params};
+use rayon::prelude::*;
 
-fn run(_p: &Params) -> Result<Output, KernelError> {
-    Err(KernelError::Unsupported("binary-trees is not implemented yet".into()))
+const MIN_DEPTH: u32 = 4;
+
+/// A leaf, or an inner node that owns its two subtrees.
+enum Tree {
+    Leaf,
+    Node(Box<(Tree, Tree)>),
 }
 
-pub const KERNEL: Kernel = Kernel { id: "binary-trees", run, run_parallel: Some(run), shard: None };
+/// A perfect tree of the given depth (depth 0 is a single leaf), built bottom-up.
+fn bottom_up(depth: u32) -> Tree {
+    if depth == 0 {
+        Tree::Leaf
+    } else {
+        Tree::Node(Box::new((bottom_up(depth - 1), bottom_up(depth - 1))))
+    }
+}
+
+impl Tree {
+    /// The number of nodes in the tree, leaves included.
+    fn check(&self) -> u64 {
+        match self {
+            Tree::Leaf => 1,
+            Tree::Node(children) => 1 + children.0.check() + children.1.check(),
+        }
+    }
+}
+
+/// The total node count of `iterations` trees of depth `depth`, each built, checked and dropped.
+fn many_trees(iterations: u64, depth: u32, parallel: bool) -> u64 {
+    if parallel {
+        (0..iterations)
+            .into_par_iter()
+            .map(|_| bottom_up(depth).check())
+            .sum()
+    } else {
+        (0..iterations).map(|_| bottom_up(depth).check()).sum()
+    }
+}
+
+fn binary_trees_with(n: u32, parallel: bool) -> String {
+    let max_depth = n.max(MIN_DEPTH + 2);
+    let stretch_depth = max_depth + 1;
+    let mut lines = vec![format!(
+        "stretch tree of depth {stretch_depth}\t check: {}",
+        bottom_up(stretch_depth).check()
+    )];
+    let long_lived = bottom_up(max_depth);
+    for depth in (MIN_DEPTH..=max_depth).step_by(2) {
+        let iterations = 1u64 << (max_depth - depth + MIN_DEPTH);
+        let check = many_trees(iterations, depth, parallel);
+        lines.push(format!(
+            "{iterations}\t trees of depth {depth}\t check: {check}"
+        ));
+    }
+    lines.push(format!(
+        "long lived tree of depth {max_depth}\t check: {}",
+        long_lived.check()
+    ));
+    lines.join("\n")
+}
+
+/// The Benchmarks Game's report: the stretch tree, each depth's trees, the long-lived tree.
+pub fn binary_trees(n: u32) -> String {
+    binary_trees_with(n, false)
+}
+
+/// The same, with each depth's short-lived trees built on rayon's threads.
+pub fn binary_trees_parallel(n: u32) -> String {
+    binary_trees_with(n, true)
+}
+
+fn run(p: &Params) -> Result<Output, KernelError> {
+    // The catalog bounds n to 4..=21.
+    Ok(Output::Text(binary_trees(p.int("n") as u32)))
+}
+
+fn run_parallel(p: &Params) -> Result<Output, KernelError> {
+    Ok(Output::Text(binary_trees_parallel(p.int("n") as u32)))
+}
+
+pub const KERNEL: Kernel = Kernel {
+    id: "binary-trees",
+    run,
+    run_parallel: Some(run_parallel),
+    shard: None,
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn benchmarks_game_reference_output() {
+        let want = "stretch tree of depth 11\t check: 4095\n\
+                    1024\t trees of depth 4\t check: 31744\n\
+                    256\t trees of depth 6\t check: 32512\n\
+                    64\t trees of depth 8\t check: 32704\n\
+                    16\t trees of depth 10\t check: 32752\n\
+                    long lived tree of depth 10\t check: 2047";
+        assert_eq!(binary_trees(10), want);
+        assert_eq!(binary_trees_parallel(10), want);
+    }
+
+    #[test]
+    fn small_depths_use_the_minimum_of_six() {
+        assert_eq!(binary_trees(4), binary_trees(6));
+        assert!(binary_trees(5).ends_with("long lived tree of depth 6\t check: 127"));
+    }
+
+    #[test]
+    #[ignore = "the Benchmarks Game's full size, seconds in release: cargo test --release -- --ignored"]
+    fn benchmarks_game_full_size() {
+        let mut want = vec!["stretch tree of depth 22\t check: 8388607".to_string()];
+        for d in (4..=20).step_by(2) {
+            // 2^(25 - d) trees of 2^(d + 1) - 1 nodes each.
+            want.push(format!(
+                "{}\t trees of depth {d}\t check: {}",
+                1u64 << (25 - d),
+                (1u64 << 26) - (1u64 << (25 - d))
+            ));
+        }
+        want.push("long lived tree of depth 21\t check: 4194303".to_string());
+        assert_eq!(binary_trees_parallel(21), want.join("\n"));
+    }
+}

@@ -1,10 +1,172 @@
-//! shared-counter: not written yet (a stub so the crate builds; its golden test fails).
+//! shared-counter: one counter incremented `increments` times, three ways.
+//!
+//! - `mutex`: an `Arc<Mutex<u64>>`, locked once per increment.
+//! - `atomic`: an `Arc<AtomicU64>`, one `fetch_add(1)` per increment.
+//! - `reduce`: no sharing at all: each worker counts in a local variable and the workers'
+//!   counts are summed at the end (the compiler may well turn a local count into one
+//!   addition: with nothing shared, there is nothing to synchronise).
+//!
+//! The increments are split over workers in contiguous shares (`shard_range`). The sequential
+//! kernel has one worker, on the current thread; the rayon variant has one worker per rayon
+//! thread (`rayon::current_num_threads()`), all hammering the same counter, which is where
+//! the mutex and the atomic pay for contention. Each worker holds its own `Arc` handle, as a
+//! `std::thread::spawn`ed thread would. The output is the final count, which must equal
+//! `increments`. The twin is `twinbench/kernels/shared_counter.py` (single-threaded: Pyodide
+//! has no threads).
 
-use super::Kernel;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
+
+use rayon::prelude::*;
+
+use super::{Kernel, shard_range};
 use crate::{KernelError, Output, Params};
 
-fn run(_p: &Params) -> Result<Output, KernelError> {
-    Err(KernelError::Unsupported("shared-counter is not implemented yet".into()))
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Strategy {
+    Mutex,
+    Atomic,
+    Reduce,
 }
 
-pub const KERNEL: Kernel = Kernel { id: "shared-counter", run, run_parallel: Some(run), shard: None };
+impl Strategy {
+    pub fn parse(name: &str) -> Option<Strategy> {
+        match name {
+            "mutex" => Some(Strategy::Mutex),
+            "atomic" => Some(Strategy::Atomic),
+            "reduce" => Some(Strategy::Reduce),
+            _ => None,
+        }
+    }
+}
+
+/// Run `work(share)` for each worker's share of `increments`: one worker on this thread, or
+/// one per rayon thread when `parallel`. Returns the workers' results in order.
+fn on_workers<R: Send>(increments: u64, parallel: bool, work: impl Fn(u64) -> R + Sync) -> Vec<R> {
+    let workers = if parallel {
+        rayon::current_num_threads().max(1) as u32
+    } else {
+        1
+    };
+    let share = |w: u32| {
+        let (lo, hi) = shard_range(increments, w, workers);
+        work(hi - lo)
+    };
+    if parallel {
+        (0..workers).into_par_iter().map(share).collect()
+    } else {
+        (0..workers).map(share).collect()
+    }
+}
+
+/// The final count after `increments` increments with `strategy`, sequential or on rayon's
+/// threads.
+pub fn shared_counter(increments: u64, strategy: Strategy, parallel: bool) -> u64 {
+    match strategy {
+        Strategy::Mutex => {
+            let counter = Arc::new(Mutex::new(0u64));
+            on_workers(increments, parallel, |share| {
+                let counter = Arc::clone(&counter);
+                for _ in 0..share {
+                    *counter.lock().unwrap_or_else(PoisonError::into_inner) += 1;
+                }
+            });
+            *counter.lock().unwrap_or_else(PoisonError::into_inner)
+        }
+        Strategy::Atomic => {
+            let counter = Arc::new(AtomicU64::new(0));
+            on_workers(increments, parallel, |share| {
+                let counter = Arc::clone(&counter);
+                for _ in 0..share {
+                    counter.fetch_add(1, Ordering::Relaxed);
+                }
+            });
+            counter.load(Ordering::Relaxed)
+        }
+        Strategy::Reduce => on_workers(increments, parallel, |share| {
+            let mut local = 0u64;
+            for _ in 0..share {
+                local += 1;
+            }
+            local
+        })
+        .into_iter()
+        .sum(),
+    }
+}
+
+fn args(p: &Params) -> Result<(u64, Strategy), KernelError> {
+    let name = p.choice("strategy");
+    let strategy = Strategy::parse(name).ok_or_else(|| {
+        KernelError::BadParam(format!(
+            "unknown strategy '{name}'; known: mutex, atomic, reduce"
+        ))
+    })?;
+    // The catalog bounds increments to 0..=10^9, so the cast is exact.
+    Ok((p.int("increments") as u64, strategy))
+}
+
+fn run(p: &Params) -> Result<Output, KernelError> {
+    let (increments, strategy) = args(p)?;
+    Ok(Output::Text(
+        shared_counter(increments, strategy, false).to_string(),
+    ))
+}
+
+fn run_parallel(p: &Params) -> Result<Output, KernelError> {
+    let (increments, strategy) = args(p)?;
+    Ok(Output::Text(
+        shared_counter(increments, strategy, true).to_string(),
+    ))
+}
+
+pub const KERNEL: Kernel = Kernel {
+    id: "shared-counter",
+    run,
+    run_parallel: Some(run_parallel),
+    shard: None,
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_strategy_counts_every_increment() {
+        for strategy in [Strategy::Mutex, Strategy::Atomic, Strategy::Reduce] {
+            for n in [0, 1, 7, 100_003] {
+                assert_eq!(
+                    shared_counter(n, strategy, false),
+                    n,
+                    "{strategy:?} sequential"
+                );
+                assert_eq!(
+                    shared_counter(n, strategy, true),
+                    n,
+                    "{strategy:?} parallel"
+                );
+            }
+        }
+    }
+
+    #[test]
+    #[cfg(not(target_arch = "wasm32"))] // no threads to spawn in the single-threaded wasm build
+    fn really_contended_on_several_threads() {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(4)
+            .build()
+            .unwrap();
+        for strategy in [Strategy::Mutex, Strategy::Atomic, Strategy::Reduce] {
+            assert_eq!(
+                pool.install(|| shared_counter(1_000_000, strategy, true)),
+                1_000_000
+            );
+        }
+    }
+
+    #[test]
+    fn strategies_by_name() {
+        assert_eq!(Strategy::parse("atomic"), Some(Strategy::Atomic));
+        assert_eq!(Strategy::parse("spin"), None);
+    }
+}

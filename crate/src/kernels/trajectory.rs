@@ -1,10 +1,117 @@
-//! trajectory: not written yet (a stub so the crate builds; its golden test fails).
+//! trajectory: a projectile with quadratic air drag, integrated in `steps` equal steps.
+//!
+//! Initial conditions: launched from (0, 0) at 50 m/s and 45 degrees, so
+//! vx = vy = 50 * sqrt(0.5) (sqrt is correctly rounded everywhere, unlike sin and cos).
+//! Gravity g = 9.81 m/s^2, drag coefficient k = 0.01 per metre (drag force over mass),
+//! simulated for a fixed 5.25 s (the projectile lands at about 5.27 s), so
+//! dt = 5.25 / steps: more steps means a finer trajectory, never a longer one.
+//!
+//! Each step is semi-implicit Euler, in exactly this order (no fused multiply-add):
+//!
+//! ```text
+//! speed = sqrt(vx * vx + vy * vy)
+//! drag = k * speed
+//! vx = vx + (-drag * vx) * dt
+//! vy = vy + (-g - drag * vy) * dt
+//! x = x + vx * dt
+//! y = y + vy * dt
+//! ```
+//!
+//! `trajectory_points` returns every point, the start included (steps + 1 points), as a flat
+//! `[x0, y0, x1, y1, ...]`. The canonical output is the final point, the greatest height and
+//! the number of points, `x=...\ny=...\nmax_y=...\npoints=...`, to 9 decimals. The twin is
+//! `twinbench/kernels/trajectory.py`.
 
 use super::Kernel;
 use crate::{KernelError, Output, Params};
 
-fn run(_p: &Params) -> Result<Output, KernelError> {
-    Err(KernelError::Unsupported("trajectory is not implemented yet".into()))
+pub const G: f64 = 9.81;
+pub const K: f64 = 0.01;
+pub const V0: f64 = 50.0;
+pub const DURATION: f64 = 5.25;
+
+/// Every point of the trajectory, flat: x0, y0, x1, y1, ... (2 * (steps + 1) numbers).
+pub fn trajectory_points(steps: u64) -> Vec<f64> {
+    let dt = DURATION / steps as f64;
+    let (mut x, mut y) = (0.0f64, 0.0f64);
+    let mut vx = V0 * 0.5f64.sqrt();
+    let mut vy = vx;
+    let mut points = Vec::with_capacity(2 * (steps as usize + 1));
+    points.extend([x, y]);
+    for _ in 0..steps {
+        let speed = (vx * vx + vy * vy).sqrt();
+        let drag = K * speed;
+        vx += (-drag * vx) * dt;
+        vy += (-G - drag * vy) * dt;
+        x += vx * dt;
+        y += vy * dt;
+        points.extend([x, y]);
+    }
+    points
 }
 
-pub const KERNEL: Kernel = Kernel { id: "trajectory", run, run_parallel: None, shard: None };
+/// The canonical summary of a flat list of points.
+pub fn summary(points: &[f64]) -> String {
+    let (x, y) = (points[points.len() - 2], points[points.len() - 1]);
+    let max_y = points
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .copied()
+        .fold(f64::NEG_INFINITY, f64::max);
+    format!(
+        "x={x:.9}\ny={y:.9}\nmax_y={max_y:.9}\npoints={}",
+        points.len() / 2
+    )
+}
+
+fn run(p: &Params) -> Result<Output, KernelError> {
+    // The catalog bounds steps to 1..=10_000_000 (160 MB of points), so the cast is exact
+    // and there is always at least the start point and one step.
+    Ok(Output::Text(summary(&trajectory_points(
+        p.int("steps") as u64
+    ))))
+}
+
+pub const KERNEL: Kernel = Kernel {
+    id: "trajectory",
+    run,
+    run_parallel: None,
+    shard: None,
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_step_by_hand() {
+        // dt = 5.25; v = 25*sqrt(2) per axis, speed exactly 50 (to rounding), drag 0.5.
+        let pts = trajectory_points(1);
+        assert_eq!(pts.len(), 4);
+        assert_eq!(&pts[..2], &[0.0, 0.0]);
+        let v = 50.0 * 0.5f64.sqrt();
+        let speed = (v * v + v * v).sqrt();
+        let vx = v + (-(0.01 * speed) * v) * 5.25;
+        let vy = v + (-9.81 - 0.01 * speed * v) * 5.25;
+        assert_eq!(pts[2], vx * 5.25);
+        assert_eq!(pts[3], vy * 5.25);
+        // By hand: vx = 35.355339 - 0.5*35.355339*5.25 = -57.452426 (Euler with dt this big
+        // overshoots), x = -301.625; vy = vx - 9.81*5.25 = -108.954926, y = -572.013361.
+        assert!((pts[2] - -301.625_24).abs() < 1e-3, "{}", pts[2]);
+        assert!((pts[3] - -572.013_36).abs() < 1e-3, "{}", pts[3]);
+    }
+
+    #[test]
+    fn summary_of_a_real_flight() {
+        let pts = trajectory_points(10_000);
+        assert_eq!(pts.len(), 2 * 10_001);
+        let s = summary(&pts);
+        // Lands at about 5.27 s, 97 m away, after climbing about 34.7 m (checked against an
+        // independent integration with dt = 1e-4 that stops at the ground).
+        let max_y: f64 = s.lines().nth(2).unwrap()[6..].parse().unwrap();
+        assert!((max_y - 34.73).abs() < 0.05, "{s}");
+        let y: f64 = s.lines().nth(1).unwrap()[2..].parse().unwrap();
+        assert!(y > 0.0 && y < 1.0, "{s}");
+    }
+}

@@ -1,5 +1,48 @@
-"""binary-trees: not written yet (a stub so the package imports; its golden test fails)."""
+"""binary-trees: the Benchmarks Game's allocation storm. Build perfect binary trees bottom-up,
+walk them to count their nodes, and let them go: a stretch tree one level deeper than n, a
+long-lived tree of depth n that lives through the whole run, and for every second depth d
+from 4 up, 2^(n - d + 4) short-lived trees of depth d. Each inner node is one new 2-tuple of
+its subtrees, exactly like the Rust kernel's `Box<(Tree, Tree)>`; leaves cost nothing on
+either side (one shared tuple here, an enum variant there). Step for step the same as the
+Rust kernel."""
+
+from __future__ import annotations
+
+from typing import TypeAlias
+
+MIN_DEPTH = 4
+
+# A tree is the pair of its subtrees; a leaf is the pair (None, None).
+Tree: TypeAlias = "tuple[Tree, Tree] | tuple[None, None]"
+LEAF: Tree = (None, None)
+
+
+def bottom_up(depth: int) -> Tree:
+    """A perfect tree of the given depth (depth 0 is a single leaf), built bottom-up."""
+    if depth == 0:
+        return LEAF
+    return (bottom_up(depth - 1), bottom_up(depth - 1))
+
+
+def check(tree: Tree) -> int:
+    """The number of nodes in the tree, leaves included."""
+    left, right = tree
+    if left is None or right is None:
+        return 1
+    return 1 + check(left) + check(right)
 
 
 def binary_trees(n: int) -> str:
-    raise NotImplementedError("binary-trees is not implemented yet")
+    """The Benchmarks Game's report: the stretch tree, each depth's trees, the long-lived tree."""
+    max_depth = max(n, MIN_DEPTH + 2)
+    stretch_depth = max_depth + 1
+    lines = [f"stretch tree of depth {stretch_depth}\t check: {check(bottom_up(stretch_depth))}"]
+    long_lived = bottom_up(max_depth)
+    for depth in range(MIN_DEPTH, max_depth + 1, 2):
+        iterations = 1 << (max_depth - depth + MIN_DEPTH)
+        total = 0
+        for _ in range(iterations):
+            total += check(bottom_up(depth))
+        lines.append(f"{iterations}\t trees of depth {depth}\t check: {total}")
+    lines.append(f"long lived tree of depth {max_depth}\t check: {check(long_lived)}")
+    return "\n".join(lines)

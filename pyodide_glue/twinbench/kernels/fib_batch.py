@@ -1,9 +1,30 @@
-"""fib-batch: not written yet (a stub so the package imports; its golden test fails)."""
+"""fib-batch: the naive recursive fib over a batch of `count` inputs, summed.
+
+Input i (for i in range(count)) is `n - i % 4`, clamped at 0: the batch cycles through
+n, n-1, n-2, n-3. Each input is computed by `twinbench.kernels.fib.fib`, the same naive
+recursion as the `fib` workload, and the result is the sum. The twin of
+`crate/src/kernels/fib_batch.rs`, whose rayon variant spreads the inputs over threads; here a
+pool of workers each runs `shard`, which sums one contiguous block of the inputs.
+"""
+
+from twinbench.kernels import shard_range
+from twinbench.kernels.fib import fib
 
 
-def fib_batch(count: int, n: int) -> str:
-    raise NotImplementedError("fib-batch is not implemented yet")
+def batch_input(n: int, i: int) -> int:
+    """The i-th input of the batch: n, n-1, n-2, n-3, n, n-1, ... never below 0."""
+    return max(n - i % 4, 0)
 
 
-def shard(index: int, shards: int, count: int, n: int) -> str:
-    raise NotImplementedError("fib-batch is not implemented yet")
+def _sum_range(n: int, lo: int, hi: int) -> int:
+    return sum(fib(batch_input(n, i)) for i in range(lo, hi))
+
+
+def fib_batch(count: int, n: int) -> int:
+    return _sum_range(n, 0, count)
+
+
+def shard(index: int, shards: int, count: int, n: int) -> int:
+    """Shard `index` of `shards`: the sum over its contiguous block of the inputs."""
+    lo, hi = shard_range(count, index, shards)
+    return _sum_range(n, lo, hi)

@@ -4,7 +4,7 @@
 import { WORKLOADS, type WorkloadSpec } from '../generated/catalog';
 import { digest } from '../shared/output';
 import { ParamError, validate, workloadSpec, type Language, type ParamValues } from '../shared/params';
-import type { InitReply, SampleReply, ShardReply } from '../shared/protocol';
+import type { InitReply, RuntimeKind, SampleReply, ShardReply } from '../shared/protocol';
 import { RunCancelled, WorkerBridge, liveWorkers } from './bridge';
 import { COARSE_TICK_MS, capabilities, type Capabilities, type Environment } from './environment';
 import { measure, type Measured, type Sampler, type Timed } from './harness';
@@ -60,6 +60,13 @@ export interface RunResult {
   environment: Environment;
   flags: string[];
   bytes?: Uint8Array;
+}
+
+export interface StopReport {
+  /** Whether a run was in flight. */
+  stopped: boolean;
+  /** Runtimes whose worker was terminated and replaced (no interrupt was possible). */
+  restarted: RuntimeKind[];
 }
 
 export interface RunHooks {
@@ -451,21 +458,28 @@ export class Engine {
     if (this.current) await this.stop(new Superseded('superseded by a newer run'));
   }
 
-  private async stop(reason: Error): Promise<void> {
+  private async stop(reason: Error): Promise<StopReport> {
     const cur = this.current;
-    if (!cur) return;
+    if (!cur) return { stopped: false, restarted: [] };
     this.current = null;
     cur.abort.abort(reason);
     const outcomes = await Promise.all([...cur.bridges].map(async (b) => [b, await b.cancel()] as const));
+    const restarted = new Set<RuntimeKind>();
     for (const [b, how] of outcomes) {
+      if (how !== 'terminated') continue;
+      restarted.add(b.kind);
       // A terminated worker is replaced at once, so the next run does not wait for it.
-      if (how === 'terminated' && (b === this.python || b === this.rust)) void b.start().catch(() => {});
+      if (b === this.python || b === this.rust) void b.start().catch(() => {});
     }
+    return { stopped: true, restarted: [...restarted] };
   }
 
-  /** Stop the current run (within 1 s); the next run works. */
-  async cancel(): Promise<void> {
-    await this.stop(new RunCancelled('cancelled'));
+  /**
+   * Stop the current run within a second; the next run works. Says which runtimes had to be
+   * restarted (terminated and replaced) rather than interrupted in place.
+   */
+  async cancel(): Promise<StopReport> {
+    return this.stop(new RunCancelled('cancelled'));
   }
 
   /** Deliberate failures, for the recovery tests: ('rust' | 'rust-threads', 'panic' | 'stack' | 'oom'). */

@@ -99,7 +99,7 @@ export const WORKLOADS = [
         "min": 1,
         "max": 16384,
         "page_max_python": 256,
-        "page_max_rust": 16384,
+        "page_max_rust": 15000,
         "help": "how many Fibonacci numbers to compute; input i is n - i % 4 (never below 0)"
       },
       {
@@ -140,8 +140,8 @@ export const WORKLOADS = [
         "default": 200000,
         "min": 1,
         "max": 1000000000,
-        "page_max_python": 1750000,
-        "page_max_rust": 250000000,
+        "page_max_python": 2000000,
+        "page_max_rust": 350000000,
         "help": "total splitmix64 hash steps: (100 - p)% in one serial chain, the rest in 64 independent chains"
       }
     ]
@@ -159,12 +159,12 @@ export const WORKLOADS = [
       {
         "name": "n",
         "type": "int",
-        "default": 100000,
+        "default": 10000,
         "min": 0,
         "max": 50000000,
-        "page_max_python": 500000,
-        "page_max_rust": 50000000,
-        "help": "simulation steps (the Benchmarks Game reference uses 50,000,000)"
+        "page_max_python": 200000,
+        "page_max_rust": 30000000,
+        "help": "simulation steps of 0.01 years (the Benchmarks Game reference uses 50,000,000)"
       }
     ]
   },
@@ -181,11 +181,11 @@ export const WORKLOADS = [
       {
         "name": "n",
         "type": "int",
-        "default": 200,
+        "default": 100,
         "min": 1,
         "max": 10000,
-        "page_max_python": 500,
-        "page_max_rust": 10000,
+        "page_max_python": 300,
+        "page_max_rust": 4500,
         "help": "matrix size (the Benchmarks Game reference uses 5,500)"
       }
     ]
@@ -206,8 +206,8 @@ export const WORKLOADS = [
         "default": 200,
         "min": 1,
         "max": 16000,
-        "page_max_python": 800,
-        "page_max_rust": 16000,
+        "page_max_python": 550,
+        "page_max_rust": 4500,
         "help": "image width and height in pixels (the Benchmarks Game reference uses 16,000)"
       }
     ]
@@ -229,8 +229,8 @@ export const WORKLOADS = [
         "min": 3,
         "max": 12,
         "page_max_python": 9,
-        "page_max_rust": 11,
-        "help": "permutation length (the Benchmarks Game reference uses 12)"
+        "page_max_rust": 10,
+        "help": "permutation length: all n! permutations are flipped, so each step up multiplies the work by about n (the Benchmarks Game reference uses 12)"
       }
     ]
   },
@@ -251,8 +251,8 @@ export const WORKLOADS = [
         "min": 4,
         "max": 21,
         "page_max_python": 15,
-        "page_max_rust": 21,
-        "help": "maximum tree depth (the Benchmarks Game reference uses 21)"
+        "page_max_rust": 18,
+        "help": "maximum tree depth: each step up doubles the work (the Benchmarks Game reference uses 21)"
       }
     ]
   },
@@ -272,8 +272,8 @@ export const WORKLOADS = [
         "default": 10000,
         "min": 0,
         "max": 2000000,
-        "page_max_python": 100000,
-        "page_max_rust": 1000000,
+        "page_max_python": 150000,
+        "page_max_rust": 1750000,
         "help": "how many orders (about 115 bytes of JSON each)"
       },
       {
@@ -304,7 +304,7 @@ export const WORKLOADS = [
         "default": 100000,
         "min": 1,
         "max": 10000000,
-        "page_max_python": 2500000,
+        "page_max_python": 3000000,
         "page_max_rust": 10000000,
         "help": "integration steps over the same 5.25 s flight; the kernel returns every point (steps + 1)"
       }
@@ -326,7 +326,7 @@ export const WORKLOADS = [
         "default": 200000,
         "min": 0,
         "max": 1000000000,
-        "page_max_python": 2000000,
+        "page_max_python": 3500000,
         "page_max_rust": 50000000,
         "help": "how many times the counter is incremented"
       },
@@ -359,7 +359,7 @@ export const WORKLOADS = [
         "default": 1000,
         "min": 1,
         "max": 1000000,
-        "page_max_python": 12000,
+        "page_max_python": 20000,
         "page_max_rust": 1000000,
         "help": "how many coroutines, gathered"
       },
@@ -369,7 +369,7 @@ export const WORKLOADS = [
         "default": 20,
         "min": 0,
         "max": 40000,
-        "page_max_python": 300,
+        "page_max_python": 500,
         "page_max_rust": 40000,
         "help": "how many times each coroutine computes a step and yields"
       }

@@ -170,7 +170,8 @@ export function mountRunner(engine: Engine, query: URLSearchParams): void {
       status.textContent = 'done';
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
-      status.textContent = e instanceof ParamError ? 'not run' : 'stopped';
+      if (e instanceof ParamError) status.textContent = 'not run';
+      else if (!status.textContent?.startsWith('stopped')) status.textContent = 'stopped';
       showError(message);
     } finally {
       runBtn.disabled = false;
@@ -187,7 +188,10 @@ export function mountRunner(engine: Engine, query: URLSearchParams): void {
   runBtn.addEventListener('click', () => void run());
   stopBtn.addEventListener('click', () => {
     status.textContent = 'stopping…';
-    void engine.cancel();
+    void engine.cancel().then((r) => {
+      const names = r.restarted.map((k) => (k === 'python' ? 'Python' : 'Rust'));
+      if (names.length) status.textContent = `stopped; the ${[...new Set(names)].join(' and ')} runtime was restarted`;
+    });
   });
   fromQuery();
 }
