@@ -29,6 +29,9 @@ THREADS_RUSTFLAGS := -C target-feature=+atomics,+bulk-memory,+mutable-globals \
   -C link-arg=--export=__tls_align -C link-arg=--export=__tls_base
 THREADS_ENV := CARGO_TARGET_DIR=$(CURDIR)/target-threads RUSTFLAGS="$(THREADS_RUSTFLAGS)"
 THREADS_CARGO_ARGS := --features threads -Z build-std=panic_abort,std
+# wasm-pack test forwards options to its build step only when they come before `--`, and
+# its test server is no bundler.
+THREADS_TEST_ARGS := --test web_threads --features threads-no-bundler -Z build-std=panic_abort,std
 # LTO makes wasm-bindgen-test binaries fail to link (duplicate js-sys symbols): tests go without it.
 TEST_ENV := CARGO_PROFILE_RELEASE_LTO=false
 
@@ -110,9 +113,9 @@ test-wasm: setup
 	$(TEST_ENV) wasm-pack test --headless --chrome --release crate
 	$(TEST_ENV) wasm-pack test --headless --firefox --release crate
 	$(TEST_ENV) $(THREADS_ENV) rustup run $(RUST_NIGHTLY) wasm-pack test --headless --chrome --release crate \
-	  --test web_threads -- $(THREADS_CARGO_ARGS)
+	  $(THREADS_TEST_ARGS)
 	$(TEST_ENV) $(THREADS_ENV) rustup run $(RUST_NIGHTLY) wasm-pack test --headless --firefox --release crate \
-	  --test web_threads -- $(THREADS_CARGO_ARGS)
+	  $(THREADS_TEST_ARGS)
 
 test-e2e: build
 	npx playwright test

@@ -4,6 +4,10 @@
 //   --coi off  no isolation headers (GitHub Pages without the service worker)
 //   --csp      the production Content-Security-Policy from web/public/_headers
 //   --base /p/ serve the site under a base path
+//   --log      one line per request on stdout: method, path, status, bytes sent
+// Responses carry an ETag and Last-Modified, and a conditional request for an unchanged file
+// gets 304, so a second load really is served from the HTTP cache (`make bench` measures
+// Pyodide's warm start that way). `Cache-Control: no-cache` makes the browser revalidate.
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -17,6 +21,7 @@ const { values: opts } = parseArgs({
     coi: { type: 'string', default: 'on' },
     csp: { type: 'boolean', default: false },
     base: { type: 'string', default: '/' },
+    log: { type: 'boolean', default: false },
   },
 });
 
@@ -48,8 +53,32 @@ function productionCsp() {
 
 const csp = opts.csp ? productionCsp() : null;
 
+/** A conditional GET/HEAD whose validators still match (If-None-Match wins over If-Modified-Since). */
+function notModified(req, etag, mtimeMs) {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+  const inm = req.headers['if-none-match'];
+  if (inm !== undefined) {
+    return inm.split(',').some((t) => {
+      const tag = t.trim().replace(/^W\//, '');
+      return tag === '*' || tag === etag;
+    });
+  }
+  const ims = req.headers['if-modified-since'];
+  if (ims !== undefined) {
+    const since = Date.parse(ims);
+    return Number.isFinite(since) && Math.floor(mtimeMs / 1000) * 1000 <= since;
+  }
+  return false;
+}
+
 const server = createServer((req, res) => {
   const url = new URL(req.url ?? '/', 'http://localhost');
+  if (opts.log) {
+    res.on('finish', () => {
+      const sent = res.getHeader('Content-Length');
+      console.log(`${req.method} ${url.pathname} ${res.statusCode} ${res.statusCode === 200 && sent !== undefined ? sent : 0}`);
+    });
+  }
   if (opts.coi === 'on') {
     res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
     res.setHeader('Cross-Origin-Embedder-Policy', 'require-corp');
@@ -67,12 +96,21 @@ const server = createServer((req, res) => {
     res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
     return;
   }
+  const st = statSync(file);
+  const etag = `"${st.size.toString(16)}-${Math.floor(st.mtimeMs).toString(16)}"`;
+  const lastModified = new Date(Math.floor(st.mtimeMs / 1000) * 1000).toUTCString();
+  const validators = { ETag: etag, 'Last-Modified': lastModified, 'Cache-Control': 'no-cache' };
+  if (notModified(req, etag, st.mtimeMs)) {
+    res.writeHead(304, validators).end();
+    return;
+  }
   res.writeHead(200, {
     'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-    'Content-Length': statSync(file).size,
-    'Cache-Control': 'no-cache',
+    'Content-Length': st.size,
+    ...validators,
   });
-  createReadStream(file).pipe(res);
+  if (req.method === 'HEAD') res.end();
+  else createReadStream(file).pipe(res);
 });
 
 server.listen(Number(opts.port), opts.host, () => {

@@ -1,0 +1,158 @@
+#!/usr/bin/env node
+// Build-flag experiments for the benchmark report: does a flag make the single-threaded wasm
+// faster or smaller? Builds each variant of the single-threaded build in a scratch target dir
+// (bench/tmp/flags/, never the project's build), swaps it into a scratch copy of web/dist
+// (only when its JavaScript glue is identical to the project's, so the page is unchanged),
+// and measures `rust` on the targeted kernels in the page, the variant's page and the
+// baseline's page taking turns, A B A B. Writes bench/flags.json, which `make bench` quotes.
+//
+// Usage: node bench/flags.mjs [--variants simd128,no-wasm-opt] [--rounds 3] [--quick]
+// Needs `make build` first (web/dist and web/src/wasm/st).
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { gzipSync, constants } from 'node:zlib';
+import { apiRun, launch, openPage } from './lib/browser.mjs';
+import { serveDist } from './lib/serve.mjs';
+
+const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const SCRATCH = join(REPO, 'bench/tmp/flags');
+// The project's wasm-opt arguments (crate/Cargo.toml, [package.metadata.wasm-pack.profile.release]).
+const WASM_OPT = ['-O3', '--enable-bulk-memory', '--enable-mutable-globals', '--enable-nontrapping-float-to-int', '--enable-sign-ext'];
+
+/** Each variant: extra RUSTFLAGS, and the wasm-opt arguments (null: no wasm-opt). */
+const VARIANTS = {
+  baseline: { rustflags: '', wasmOpt: WASM_OPT, what: 'the project\'s flags, rebuilt here (a check of the method)' },
+  simd128: { rustflags: '-C target-feature=+simd128', wasmOpt: [...WASM_OPT, '--enable-simd'], what: '`-C target-feature=+simd128` (wasm SIMD, LLVM may vectorise)' },
+  'no-wasm-opt': { rustflags: '', wasmOpt: null, what: 'no wasm-opt pass (what `-O3` in wasm-opt buys)' },
+  'wasm-opt-O4': { rustflags: '', wasmOpt: ['-O4', ...WASM_OPT.slice(1)], what: 'wasm-opt `-O4` instead of `-O3`' },
+};
+
+const KERNELS = ['nbody', 'fannkuch-redux', 'spectral-norm', 'mandelbrot', 'fib', 'binary-trees', 'orders-json'];
+
+const { values: opts } = parseArgs({
+  options: {
+    variants: { type: 'string', default: 'simd128,no-wasm-opt,wasm-opt-O4' },
+    rounds: { type: 'string', default: '3' },
+    quick: { type: 'boolean', default: false },
+    kernels: { type: 'string', default: KERNELS.join(',') },
+  },
+});
+const rounds = Number(opts.rounds);
+const kernels = opts.kernels.split(',');
+const log = (m) => process.stderr.write(`[flags] ${m}\n`);
+const env = { ...process.env, PATH: `${join(REPO, 'node_modules/.bin')}:${process.env.HOME}/.cargo/bin:${process.env.PATH}` };
+
+function build(name) {
+  const v = VARIANTS[name];
+  const out = join(SCRATCH, name, 'pkg');
+  rmSync(out, { recursive: true, force: true });
+  log(`building ${name}: RUSTFLAGS="${v.rustflags}"`);
+  execFileSync('wasm-pack', ['--log-level', 'warn', 'build', 'crate', '--target', 'web', '--release', '--no-opt', '--out-dir', out, '--out-name', 'twinbench'], {
+    cwd: REPO,
+    env: { ...env, CARGO_TARGET_DIR: join(SCRATCH, name, 'target'), RUSTFLAGS: v.rustflags },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const wasm = join(out, 'twinbench_bg.wasm');
+  if (v.wasmOpt) execFileSync('wasm-opt', [...v.wasmOpt, wasm, '-o', wasm], { cwd: REPO, env, stdio: 'inherit' });
+  return out;
+}
+
+function gz(buf) {
+  return gzipSync(buf, { level: constants.Z_BEST_COMPRESSION }).length;
+}
+
+/** A copy of web/dist whose single-threaded wasm is the variant's. */
+function scratchDist(name, pkg) {
+  const glue = readFileSync(join(pkg, 'twinbench.js'), 'utf8');
+  const projectGlue = readFileSync(join(REPO, 'web/src/wasm/st/twinbench.js'), 'utf8');
+  if (glue !== projectGlue) throw new Error(`${name}: its JavaScript glue differs from the project's; swapping only the .wasm would not be the same page`);
+  const dist = join(SCRATCH, name, 'dist');
+  rmSync(dist, { recursive: true, force: true });
+  cpSync(join(REPO, 'web/dist'), dist, { recursive: true });
+  const projectWasm = readFileSync(join(REPO, 'web/src/wasm/st/twinbench_bg.wasm'));
+  const assets = join(dist, 'assets');
+  const target = readdirSync(assets).find((f) => f.endsWith('.wasm') && readFileSync(join(assets, f)).equals(projectWasm));
+  if (!target) throw new Error('the single-threaded .wasm of web/dist is not web/src/wasm/st/twinbench_bg.wasm: run make build');
+  cpSync(join(pkg, 'twinbench_bg.wasm'), join(assets, target));
+  return dist;
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+async function main() {
+  const load = loadavg();
+  log(`load average ${load.map((x) => x.toFixed(2)).join(' ')}`);
+  mkdirSync(SCRATCH, { recursive: true });
+  const names = ['baseline', ...opts.variants.split(',').filter((v) => v !== 'baseline')];
+  for (const n of names) if (!VARIANTS[n]) throw new Error(`unknown variant ${n}; known: ${Object.keys(VARIANTS).join(', ')}`);
+  const projectWasm = readFileSync(join(REPO, 'web/src/wasm/st/twinbench_bg.wasm'));
+  const builds = {};
+  for (const n of names) {
+    const pkg = build(n);
+    const wasm = readFileSync(join(pkg, 'twinbench_bg.wasm'));
+    builds[n] = { pkg, bytes: wasm.length, gzip: gz(wasm), identical_to_project: wasm.equals(projectWasm), dist: scratchDist(n, pkg) };
+    log(`${n}: ${wasm.length} bytes, gzip ${builds[n].gzip}${builds[n].identical_to_project ? ' (identical to the project build)' : ''}`);
+  }
+  // The project's own dist is the reference every variant is compared with.
+  const servers = { project: await serveDist({ repo: REPO }) };
+  for (const n of names) servers[n] = await serveDist({ repo: REPO, root: builds[n].dist });
+  const browser = await launch();
+  const samples = Object.fromEntries(['project', ...names].map((n) => [n, Object.fromEntries(kernels.map((k) => [k, []]))]));
+  try {
+    const ctx = await browser.newContext();
+    const pages = {};
+    for (const n of Object.keys(servers)) pages[n] = await openPage(ctx, servers[n].url, log);
+    const workloads = await pages.project.evaluate(() => window.twinbench.workloads());
+    const defaults = (id) => Object.fromEntries(workloads.find((w) => w.id === id).params.map((p) => [p.name, p.default]));
+    const req = opts.quick ? { maxSamples: 10, timeBudgetMs: 300 } : { maxSamples: 40, timeBudgetMs: 1500 };
+    for (let r = 0; r < rounds; r++) {
+      for (const k of kernels) {
+        // Every page in turn, in a rotating order, so drift hits each variant alike.
+        const order = Object.keys(pages);
+        const rot = order.slice(r % order.length).concat(order.slice(0, r % order.length));
+        for (const n of rot) {
+          const res = await apiRun(pages[n], { workload: k, params: defaults(k), implementations: ['rust'], ...req });
+          samples[n][k].push({ ms: res.implementations.rust.medianMs, output: res.output });
+        }
+        log(`round ${r + 1}/${rounds} ${k}: ${rot.map((n) => `${n} ${samples[n][k].at(-1).ms.toFixed(3)} ms`).join(', ')}`);
+      }
+    }
+  } finally {
+    await browser.close();
+    for (const s of Object.values(servers)) await s.stop();
+  }
+  const result = {
+    generated: new Date().toISOString(),
+    load_average_before: load.map((x) => Number(x.toFixed(2))),
+    load_average_after: loadavg().map((x) => Number(x.toFixed(2))),
+    method:
+      'Single-threaded wasm variants built in bench/tmp/flags (own CARGO_TARGET_DIR, wasm-pack --no-opt, then wasm-opt as listed), swapped into copies of web/dist ' +
+      '(the JavaScript glue was checked identical), and measured with the page API (rust only, catalog defaults) in pages taking turns; ' +
+      `each figure is the median over ${rounds} rounds of each run's median.`,
+    variants: Object.fromEntries(names.map((n) => [n, { what: VARIANTS[n].what, rustflags: VARIANTS[n].rustflags, wasm_opt: VARIANTS[n].wasmOpt, bytes: builds[n].bytes, gzip: builds[n].gzip, identical_to_project: builds[n].identical_to_project }])),
+    kernels: {},
+  };
+  for (const k of kernels) {
+    const proj = median(samples.project[k].map((s) => s.ms));
+    result.kernels[k] = { project_ms: proj };
+    for (const n of names) {
+      const m = median(samples[n][k].map((s) => s.ms));
+      const sameOutput = samples[n][k].every((s) => s.output === samples.project[k][0].output);
+      result.kernels[k][n] = { median_ms: m, over_project: m / proj, same_output: sameOutput, runs_ms: samples[n][k].map((s) => s.ms) };
+    }
+  }
+  writeFileSync(join(REPO, 'bench/flags.json'), `${JSON.stringify(result, null, 2)}\n`);
+  log('wrote bench/flags.json');
+  for (const k of kernels) log(`${k}: ${names.map((n) => `${n} ${result.kernels[k][n].over_project.toFixed(3)}`).join(', ')}`);
+  void existsSync;
+}
+
+await main();
