@@ -88,7 +88,8 @@ preview: build
 test: setup lint test-rust test-python test-web test-wasm test-e2e
 	@echo "make test: all passed"
 
-lint: setup
+# tsc needs the wasm packages' type declarations, so the wasm is built first.
+lint: setup wasm
 	$(VENV)/python scripts/gen_catalog.py --check
 	cargo fmt --all --check
 	cargo clippy --all-targets -- -D warnings
@@ -121,7 +122,7 @@ test-e2e: build
 	npx playwright test
 
 bench: build
-	$(VENV)/python bench/run.py
+	node bench/run.mjs
 
 new-workload: setup
 	@test -n "$(NAME)" || { echo "usage: make new-workload NAME=<id>"; exit 2; }

@@ -1,6 +1,6 @@
 // Playwright end-to-end tests in Debian's Chromium (never a downloaded browser), against the
-// output of `make build` served as static hosts serve it: with COOP/COEP (port 4173) and
-// without (port 4174).
+// output of `make build` served as static hosts serve it: with COOP/COEP (port 4173),
+// without (port 4174), and with COOP/COEP under a base path (port 4175, /twinbench/).
 import { defineConfig } from '@playwright/test';
 
 export const COI_URL = 'http://127.0.0.1:4173/';
@@ -43,6 +43,11 @@ export default defineConfig({
     {
       command: 'node scripts/serve-dist.mjs --root web/dist --port 4174 --coi off',
       url: NO_COI_URL,
+      reuseExistingServer: !process.env.CI,
+    },
+    {
+      command: 'node scripts/serve-dist.mjs --root web/dist --port 4175 --coi on --base /twinbench/',
+      url: 'http://127.0.0.1:4175/twinbench/',
       reuseExistingServer: !process.env.CI,
     },
   ],

@@ -105,6 +105,8 @@ def {mod}(n: int) -> int:
     web_rs = ROOT / "crate" / "tests" / "web.rs"
     text = web_rs.read_text()
     web_rs.write_text(text.replace('\n];\n', f'\n    "{wid}",\n];\n', 1))
+    # Formatted as `cargo fmt --check` (run by `make test`) wants it.
+    subprocess.run(["rustfmt", "--edition", "2024", str(paths["rust"]), str(mod_rs), str(web_rs)], check=True)
     subprocess.run([sys.executable, str(ROOT / "scripts" / "gen_catalog.py")], check=True)
     for p in paths.values():
         print(f"wrote {p.relative_to(ROOT)}")

@@ -5,7 +5,7 @@
 #![cfg(all(target_arch = "wasm32", feature = "threads"))]
 
 use twinbench::Params;
-use twinbench::catalog::WORKLOADS;
+use twinbench::catalog::{ParamKind, WORKLOADS, WorkloadSpec};
 use twinbench::kernels::{self, Variant};
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
@@ -42,20 +42,39 @@ async fn the_pool_has_two_threads_that_really_run_in_parallel() {
     rayon::join(meet, meet);
 }
 
+/// The catalog defaults, once with every value of each choice parameter (every
+/// shared-counter strategy, for instance).
+fn parameter_sets(w: &'static WorkloadSpec) -> Vec<Params> {
+    let mut sets = vec![Params::defaults(w)];
+    for p in w.params {
+        if let ParamKind::Choice { choices, .. } = p.kind {
+            for c in choices {
+                sets.push(
+                    Params::from_strings(w, [(p.name, *c)]).expect("a catalog choice is valid"),
+                );
+            }
+        }
+    }
+    sets
+}
+
 #[wasm_bindgen_test]
 async fn every_rayon_variant_equals_its_sequential_kernel() {
     pool_of_two().await;
     let mut checked = 0;
     for w in WORKLOADS.iter().filter(|w| w.parallel) {
-        let params = Params::defaults(w);
-        let seq = kernels::run(&params, Variant::Sequential);
-        let par = kernels::run(&params, Variant::Parallel);
-        assert_eq!(
-            seq, par,
-            "{}: rayon variant differs from the sequential kernel",
-            w.id
-        );
-        checked += 1;
+        for params in parameter_sets(w) {
+            let seq = kernels::run(&params, Variant::Sequential);
+            let par = kernels::run(&params, Variant::Parallel);
+            assert!(seq.is_ok(), "{}: {seq:?}", w.id);
+            assert_eq!(
+                seq, par,
+                "{} {params:?}: rayon variant differs from the sequential kernel",
+                w.id
+            );
+            checked += 1;
+        }
     }
-    assert!(checked > 0);
+    // Every parallel workload at its defaults, plus shared-counter with each strategy.
+    assert!(checked >= 10, "only {checked} parameter sets checked");
 }

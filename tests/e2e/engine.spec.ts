@@ -142,6 +142,20 @@ test('a Rust panic is reported with its message, and the next call runs on a fre
   expect(await page.evaluate(() => window.twinbench.debug.restarts())).toBeGreaterThanOrEqual(1);
 });
 
+for (const [kind, message] of [
+  ['oom', /^oom: out of memory/],
+  ['stack', /^stack: Rust recursion went beyond the wasm stack/],
+] as const) {
+  test(`Rust ${kind} fails cleanly, the worker is recycled, and the next run passes`, async ({ page }) => {
+    await apiRun(page, { workload: 'fib', params: { n: 10 }, implementations: ['rust'], maxSamples: 3, timeBudgetMs: 50 });
+    const restarts = await page.evaluate(() => window.twinbench.debug.restarts());
+    expect(await page.evaluate((k) => window.twinbench.debug.fault('rust', k), kind)).toMatch(message);
+    expect(await page.evaluate(() => window.twinbench.debug.restarts())).toBe(restarts + 1);
+    const r = await apiRun(page, { workload: 'fib', params: { n: 11 }, implementations: ['rust'], maxSamples: 3, timeBudgetMs: 50 });
+    expect(r.output).toBe('89');
+  });
+}
+
 test('a newer run supersedes one in flight, and its result is never shown for the new one', async ({ page }) => {
   await apiRun(page, { workload: 'fib', params: { n: 10 }, maxSamples: 3, timeBudgetMs: 50 });
   const out = await page.evaluate(async () => {

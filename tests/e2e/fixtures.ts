@@ -6,6 +6,7 @@ import type { RunRequest, RunResult } from '../../web/src/engine/engine';
 export { expect };
 export const COI_URL = 'http://127.0.0.1:4173/';
 export const NO_COI_URL = 'http://127.0.0.1:4174/';
+export const BASE_PATH_URL = 'http://127.0.0.1:4175/twinbench/';
 
 /** Console errors a test may expect; anything else fails it. */
 export const test = base.extend<{ allowConsoleErrors: RegExp[] }>({

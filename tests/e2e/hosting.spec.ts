@@ -1,7 +1,7 @@
 // Hosting without headers (RELIABILITY.md 24, 25): GitHub Pages sends no COOP/COEP. With
 // service workers blocked the site still works single-threaded and says why; with them
 // allowed, coi-serviceworker isolates the page after at most one reload.
-import { NO_COI_URL, apiRun, expect, liveWorkers, ready, test } from './fixtures';
+import { BASE_PATH_URL, NO_COI_URL, apiRun, expect, liveWorkers, ready, test } from './fixtures';
 
 test.describe('without service workers', () => {
   test.use({ serviceWorkers: 'block' });
@@ -67,4 +67,16 @@ test('coi-serviceworker isolates a header-less host with at most one reload', as
   const r = await apiRun(page, { workload: 'fib', params: { n: 15 }, implementations: ['rust'], maxSamples: 3, timeBudgetMs: 100 });
   expect(r.output).toBe('610');
   expect(r.environment.threads).toBe(true);
+});
+
+test('the same build works under a base path, Pyodide and the wasm included', async ({ page }) => {
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  await page.goto(BASE_PATH_URL);
+  await ready(page);
+  const r = await apiRun(page, { workload: 'fib', params: { n: 16 }, maxSamples: 3, timeBudgetMs: 100 });
+  expect(r.verified).toBe(true);
+  expect(r.output).toBe('987');
+  expect(requests.filter((p) => !p.startsWith('/twinbench/'))).toEqual([]);
+  expect(requests.some((p) => p.startsWith('/twinbench/pyodide/'))).toBe(true);
 });
