@@ -66,6 +66,7 @@ export class WorkerBridge {
   private instance: Instance | null = null;
   private interruptBuffer: Int32Array | undefined;
   private inFlight: Promise<unknown> | null = null;
+  private queue: Promise<void> = Promise.resolve();
   private reapTimer: ReturnType<typeof setTimeout> | undefined;
   /** Incremented each time the worker is replaced; the page says "runtime restarted". */
   restarts = 0;
@@ -120,24 +121,36 @@ export class WorkerBridge {
     return inst;
   }
 
-  private async call<T>(fn: (api: Comlink.Remote<RuntimeWorkerApi>) => Promise<T>): Promise<T> {
-    clearTimeout(this.reapTimer);
-    const inst = this.ensure();
-    await inst.ready;
-    const p = Promise.race([fn(inst.api), inst.killed]);
-    this.inFlight = p;
-    try {
-      return await p;
-    } finally {
-      if (this.inFlight === p) this.inFlight = null;
-      this.scheduleReap();
-    }
+  /**
+   * Calls run one at a time, in order: a worker's async handlers would otherwise interleave
+   * at their awaits (and a timed region must have the worker to itself).
+   */
+  private call<T>(fn: (api: Comlink.Remote<RuntimeWorkerApi>) => Promise<T>): Promise<T> {
+    const run = async (): Promise<T> => {
+      clearTimeout(this.reapTimer);
+      const inst = this.ensure();
+      await inst.ready;
+      const p = Promise.race([fn(inst.api), inst.killed]);
+      this.inFlight = p;
+      try {
+        return await p;
+      } finally {
+        if (this.inFlight === p) this.inFlight = null;
+        this.scheduleReap();
+      }
+    };
+    const result = this.queue.then(run, run);
+    this.queue = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    return result;
   }
 
   private scheduleReap(): void {
     clearTimeout(this.reapTimer);
     this.reapTimer = setTimeout(() => {
-      if (!this.inFlight) this.terminate(new WorkerDied('idle worker reaped'));
+      if (!this.inFlight) this.stop(new WorkerDied('idle worker reaped'), false);
     }, this.opts.idleReapMs ?? IDLE_REAP_MS);
   }
 
@@ -190,8 +203,18 @@ export class WorkerBridge {
     return 'terminated';
   }
 
-  /** Terminate the worker now; a call in flight rejects with `why`. */
+  /** Terminate the worker now; a call in flight rejects with `why`. The next call starts a fresh one. */
   terminate(why: Error = new WorkerDied('terminated')): void {
+    this.stop(why, true);
+  }
+
+  /** Terminate the worker because it is no longer wanted (a pool shrinks, a thread count changes). */
+  dispose(): void {
+    this.stop(new WorkerDied('disposed'), false);
+  }
+
+  /** `restart`: count it as a runtime restart (a crash or a Stop), not an idle reap. */
+  private stop(why: Error, restart: boolean): void {
     clearTimeout(this.reapTimer);
     const inst = this.instance;
     if (!inst) return;
@@ -200,7 +223,7 @@ export class WorkerBridge {
     inst.api[Comlink.releaseProxy]();
     inst.worker.terminate();
     live--;
-    if (!(why.message === 'idle worker reaped')) this.restarts++;
+    if (restart) this.restarts++;
     inst.kill(why);
   }
 }

@@ -227,7 +227,7 @@ export class Engine {
   private async threadsBridge(n: number): Promise<WorkerBridge> {
     // A rayon pool cannot be resized: another thread count gets a fresh worker.
     if (this.threads && this.initInfo.get(this.threads)?.info.threads !== n) {
-      this.threads.terminate();
+      this.threads.dispose();
       this.threads = null;
     }
     if (!this.threads || !this.threads.started) this.threads = this.bridge('rust-threads', n);
@@ -237,7 +237,7 @@ export class Engine {
 
   private async pool(kind: 'python' | 'rust', n: number): Promise<WorkerBridge[]> {
     const pool = this.pools[kind];
-    while (pool.length > n) pool.pop()?.terminate();
+    while (pool.length > n) pool.pop()?.dispose();
     while (pool.length < n) pool.push(this.bridge(kind));
     const cold = pool.some((b) => !b.started);
     const t0 = performance.now();
