@@ -2,21 +2,24 @@
 // reloads the page. Python twins need nothing here: the worker imports them through Vite,
 // which reloads the page when they change.
 import { spawn } from 'node:child_process';
+import { relative } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 
 export function rustWatch({ repo }: { repo: string }): Plugin {
   let building = false;
-  let again = false;
+  // Files changed since the last build started. `make -W` treats each as just modified, so a
+  // file saved while a build runs still gets its own build (make's mtimes alone can miss it).
+  const changed = new Set<string>();
 
   function rebuild(server: ViteDevServer): void {
-    if (building) {
-      again = true;
-      return;
-    }
+    if (building || changed.size === 0) return;
     building = true;
+    const files = [...changed];
+    changed.clear();
     server.config.logger.info('twinbench: Rust changed, rebuilding wasm...', { timestamp: true });
     const started = Date.now();
-    const make = spawn('make', ['--no-print-directory', 'wasm'], { cwd: repo, stdio: 'inherit' });
+    const args = ['--no-print-directory', ...files.flatMap((f) => ['-W', relative(repo, f)]), 'wasm'];
+    const make = spawn('make', args, { cwd: repo, stdio: 'inherit' });
     make.on('exit', (code) => {
       building = false;
       if (code === 0) {
@@ -27,10 +30,7 @@ export function rustWatch({ repo }: { repo: string }): Plugin {
       } else {
         server.config.logger.error(`twinbench: wasm build failed (exit ${code}); the page keeps the last build`);
       }
-      if (again) {
-        again = false;
-        rebuild(server);
-      }
+      rebuild(server); // anything saved meanwhile
     });
   }
 
@@ -41,7 +41,10 @@ export function rustWatch({ repo }: { repo: string }): Plugin {
       const crate = `${repo}crate`;
       server.watcher.add([`${crate}/src`, `${crate}/Cargo.toml`]);
       server.watcher.on('change', (file) => {
-        if (file.startsWith(`${crate}/src`) || file === `${crate}/Cargo.toml`) rebuild(server);
+        if (file.startsWith(`${crate}/src`) || file === `${crate}/Cargo.toml`) {
+          changed.add(file);
+          rebuild(server);
+        }
       });
     },
   };
