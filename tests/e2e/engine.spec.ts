@@ -1,7 +1,7 @@
 // The measurement engine on the built site with COOP/COEP: every implementation in its own
 // worker, verified outputs, ratios with CIs, pools, threads, errors that say what is wrong,
 // and cancel() that stops within a second.
-import { COI_URL, apiRun, apiRunError, expect, liveWorkers, ready, test } from './fixtures';
+import { COI_URL, apiRun, apiRunError, expect, liveWorkers, ready, stopARunawayLoop, test } from './fixtures';
 
 test.beforeEach(async ({ page }) => {
   await page.goto(COI_URL);
@@ -76,24 +76,10 @@ test('python-pool and rust-pool with 2 workers give the same output as one worke
 test('cancel() stops while True: pass within 1 s, and the next run works', async ({ page }) => {
   await apiRun(page, { workload: 'fib', params: { n: 10 }, implementations: ['python'], maxSamples: 3, timeBudgetMs: 50 });
   const restartsBefore = await page.evaluate(() => window.twinbench.debug.restarts());
-  const stoppedAfter = await page.evaluate(async () => {
-    const run = window.twinbench.run({
-      workload: 'fib',
-      implementations: ['python'],
-      pythonSource: 'def fib(n):\n    while True:\n        pass\n',
-    });
-    const outcome = run.then(
-      () => 'resolved',
-      (e: Error) => e.message,
-    );
-    await new Promise((r) => setTimeout(r, 1500)); // let it spin
-    const t0 = performance.now();
-    await window.twinbench.cancel();
-    const message = await outcome;
-    return { message, ms: performance.now() - t0 };
-  });
+  const stoppedAfter = await stopARunawayLoop(page, 1500);
   expect(stoppedAfter.message).toBe('cancelled');
   expect(stoppedAfter.ms).toBeLessThan(1000);
+  expect(stoppedAfter.report).toEqual({ stopped: true, restarted: [] });
   // With shared memory the KeyboardInterrupt landed: the same worker, no restart.
   expect(await page.evaluate(() => window.twinbench.debug.restarts())).toBe(restartsBefore);
   const next = await apiRun(page, { workload: 'fib', params: { n: 12 }, maxSamples: 3, timeBudgetMs: 100 });

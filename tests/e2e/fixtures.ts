@@ -1,7 +1,7 @@
 // Shared by every e2e spec: each test also fails on a page error or an unexpected console
 // error (RELIABILITY.md), and helpers drive the page API.
 import { test as base, expect, type Page } from '@playwright/test';
-import type { RunRequest, RunResult } from '../../web/src/engine/engine';
+import type { RunRequest, RunResult, StopReport } from '../../web/src/engine/engine';
 
 export { expect };
 export const COI_URL = 'http://127.0.0.1:4173/';
@@ -42,6 +42,29 @@ export async function apiRunError(page: Page, req: RunRequest): Promise<string> 
     }
     throw new Error('run() resolved, but an error was expected');
   }, req);
+}
+
+/**
+ * Start Python spinning in `while True: pass`, let it spin for `spinMs`, then cancel().
+ * Returns how the run ended, what cancel() reported, and how long the stop took.
+ */
+export async function stopARunawayLoop(
+  page: Page,
+  spinMs: number,
+): Promise<{ message: string; report: StopReport; ms: number }> {
+  return page.evaluate(async (spin) => {
+    const outcome = window.twinbench
+      .run({ workload: 'fib', implementations: ['python'], pythonSource: 'def fib(n):\n    while True:\n        pass\n' })
+      .then(
+        () => 'resolved',
+        (e: Error) => e.message,
+      );
+    await new Promise((r) => setTimeout(r, spin));
+    const t0 = performance.now();
+    const report = await window.twinbench.cancel();
+    const message = await outcome;
+    return { message, report, ms: performance.now() - t0 };
+  }, spinMs);
 }
 
 export async function liveWorkers(page: Page): Promise<number> {

@@ -1,7 +1,7 @@
 // Hosting without headers (RELIABILITY.md 24, 25): GitHub Pages sends no COOP/COEP. With
 // service workers blocked the site still works single-threaded and says why; with them
 // allowed, coi-serviceworker isolates the page after at most one reload.
-import { BASE_PATH_URL, NO_COI_URL, apiRun, expect, liveWorkers, ready, test } from './fixtures';
+import { BASE_PATH_URL, NO_COI_URL, apiRun, expect, liveWorkers, ready, stopARunawayLoop, test } from './fixtures';
 
 test.describe('without service workers', () => {
   test.use({ serviceWorkers: 'block' });
@@ -31,21 +31,7 @@ test.describe('without service workers', () => {
     await page.goto(NO_COI_URL);
     await ready(page);
     await apiRun(page, { workload: 'fib', params: { n: 10 }, implementations: ['python'], maxSamples: 3, timeBudgetMs: 50 });
-    const stop = await page.evaluate(async () => {
-      const run = window.twinbench.run({
-        workload: 'fib',
-        implementations: ['python'],
-        pythonSource: 'def fib(n):\n    while True:\n        pass\n',
-      });
-      const outcome = run.then(
-        () => 'resolved',
-        (e: Error) => e.message,
-      );
-      await new Promise((r) => setTimeout(r, 1000));
-      const t0 = performance.now();
-      const report = await window.twinbench.cancel();
-      return { report, message: await outcome, ms: performance.now() - t0 };
-    });
+    const stop = await stopARunawayLoop(page, 1000);
     expect(stop.message).toBe('cancelled');
     expect(stop.report).toEqual({ stopped: true, restarted: ['python'] });
     expect(stop.ms).toBeLessThan(2000);
