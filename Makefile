@@ -16,14 +16,15 @@ HOST ?= 127.0.0.1
 # The default, ./, makes a build that works under any path.
 export TWINBENCH_BASE ?= ./
 
-RUST_SOURCES := $(shell find crate/src -name '*.rs') crate/Cargo.toml Cargo.toml $(wildcard Cargo.lock)
+RUST_SOURCES := $(shell find crate/src -name '*.rs') crate/Cargo.toml Cargo.toml .cargo/config.toml $(wildcard Cargo.lock)
 WASM_ST := web/src/wasm/st/twinbench_bg.wasm
 WASM_MT := web/src/wasm/mt/twinbench_bg.wasm
 PYODIDE_STAMP := web/public/pyodide/.stamp
 
 # The threaded build: shared memory needs these flags on current nightlies (TOOLCHAIN.md trap 2),
-# and its own target dir so switching builds does not rebuild std every time.
-THREADS_RUSTFLAGS := -C target-feature=+atomics,+bulk-memory,+mutable-globals \
+# and its own target dir so switching builds does not rebuild std every time. RUSTFLAGS replaces
+# .cargo/config.toml's flags, so simd128 is repeated here.
+THREADS_RUSTFLAGS := -C target-feature=+atomics,+bulk-memory,+mutable-globals,+simd128 \
   -C link-arg=--shared-memory -C link-arg=--max-memory=1073741824 -C link-arg=--import-memory \
   -C link-arg=--export=__wasm_init_tls -C link-arg=--export=__tls_size \
   -C link-arg=--export=__tls_align -C link-arg=--export=__tls_base
@@ -66,8 +67,9 @@ $(WASM_MT): $(RUST_SOURCES)
 wasm: setup $(WASM_ST) $(WASM_MT)
 
 # --- Pyodide, served from the site itself (no CDN at run time).
-$(PYODIDE_STAMP): package-lock.json
+$(PYODIDE_STAMP): package-lock.json scripts/copy-runtime-assets.mjs scripts/make-pyodide-snapshot.mjs
 	node scripts/copy-runtime-assets.mjs
+	node scripts/make-pyodide-snapshot.mjs
 	@touch $@
 
 assets: setup $(PYODIDE_STAMP)

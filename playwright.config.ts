@@ -2,6 +2,7 @@
 // output of `make build` served as static hosts serve it: with COOP/COEP (port 4173),
 // without (port 4174), and with COOP/COEP under a base path (port 4175, /twinbench/).
 import { defineConfig } from '@playwright/test';
+import chromium from './tests/chromium.json' with { type: 'json' };
 
 export const COI_URL = 'http://127.0.0.1:4173/';
 export const NO_COI_URL = 'http://127.0.0.1:4174/';
@@ -21,18 +22,7 @@ export default defineConfig({
     baseURL: COI_URL,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
-    launchOptions: {
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    },
+    launchOptions: { executablePath: chromium.executablePath, args: chromium.args },
   },
   webServer: [
     {

@@ -6,7 +6,7 @@
 // and measures `rust` on the targeted kernels in the page, the variant's page and the
 // baseline's page taking turns, A B A B. Writes bench/flags.json, which `make bench` quotes.
 //
-// Usage: node bench/flags.mjs [--variants simd128,no-wasm-opt] [--rounds 3] [--quick]
+// Usage: node bench/flags.mjs [--variants simd128,no-wasm-opt] [--rounds 3] [--quick] [--build-only]
 // Needs `make build` first (web/dist and web/src/wasm/st).
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,24 +20,84 @@ import { serveDist } from './lib/serve.mjs';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SCRATCH = join(REPO, 'bench/tmp/flags');
-// The project's wasm-opt arguments (crate/Cargo.toml, [package.metadata.wasm-pack.profile.release]).
+// The wasm-opt arguments the project used before it dropped the pass (crate/Cargo.toml says why).
 const WASM_OPT = ['-O3', '--enable-bulk-memory', '--enable-mutable-globals', '--enable-nontrapping-float-to-int', '--enable-sign-ext'];
+// The project's own flags (.cargo/config.toml; no wasm-opt).
+const PROJECT_RUSTFLAGS = '-C target-feature=+simd128';
 
-/** Each variant: extra RUSTFLAGS, and the wasm-opt arguments (null: no wasm-opt). */
+/** Each variant: the whole RUSTFLAGS, and the wasm-opt arguments (null: no wasm-opt). */
 const VARIANTS = {
-  baseline: { rustflags: '', wasmOpt: WASM_OPT, what: 'the project\'s flags, rebuilt here (a check of the method)' },
-  simd128: { rustflags: '-C target-feature=+simd128', wasmOpt: [...WASM_OPT, '--enable-simd'], what: '`-C target-feature=+simd128` (wasm SIMD, LLVM may vectorise)' },
-  'no-wasm-opt': { rustflags: '', wasmOpt: null, what: 'no wasm-opt pass (what `-O3` in wasm-opt buys)' },
-  'wasm-opt-O4': { rustflags: '', wasmOpt: ['-O4', ...WASM_OPT.slice(1)], what: 'wasm-opt `-O4` instead of `-O3`' },
+  baseline: { rustflags: PROJECT_RUSTFLAGS, wasmOpt: null, what: 'the project\'s flags, rebuilt here (a check of the method)' },
+  'no-simd128': { rustflags: '', wasmOpt: null, what: 'without `+simd128` (scalar f64)' },
+  'wasm-opt-O3': { rustflags: PROJECT_RUSTFLAGS, wasmOpt: [...WASM_OPT, '--enable-simd'], what: 'with a wasm-opt `-O3` pass (the build before this report)' },
+  'wasm-opt-O4': { rustflags: PROJECT_RUSTFLAGS, wasmOpt: ['-O4', ...WASM_OPT.slice(1), '--enable-simd'], what: 'a wasm-opt `-O4` pass' },
+  'wasm-opt-O2': { rustflags: PROJECT_RUSTFLAGS, wasmOpt: ['-O2', ...WASM_OPT.slice(1), '--enable-simd'], what: 'a wasm-opt `-O2` pass' },
+  'wasm-opt-Os': { rustflags: PROJECT_RUSTFLAGS, wasmOpt: ['-Os', ...WASM_OPT.slice(1), '--enable-simd'], what: 'a wasm-opt `-Os` pass' },
+  'no-bulk-memory': { rustflags: `${PROJECT_RUSTFLAGS} -C target-feature=-bulk-memory`, wasmOpt: null, what: '`-C target-feature=-bulk-memory` (memcpy as a wasm loop instead of `memory.copy`)' },
+  // Hypothesis: fannkuch-redux's variable-length slice copies (copy_from_slice, rotate_left)
+  // become `memory.copy`, which V8 runs as a call; fixed-size copies and a hand-written
+  // rotate stay inline. A kernel edit, so only in a scratch copy: the proposal, measured.
+  'fannkuch-no-memcpy': {
+    rustflags: PROJECT_RUSTFLAGS,
+    wasmOpt: null,
+    what: 'fannkuch-redux with both of its hot variable-length copies written as element loops (a kernel edit, in a scratch copy)',
+    patch: [
+      [
+        'crate/src/kernels/fannkuch_redux.rs',
+        'let mut p = [0; MAX_N];\n    let p = &mut p[..perm.len()];\n    p.copy_from_slice(perm);',
+        'let n = perm.len();\n    let mut p = [0; MAX_N];\n    for (d, s) in p.iter_mut().zip(perm) {\n        *d = std::hint::black_box(*s);\n    }\n    let p = &mut p[..n];',
+      ],
+      [
+        'crate/src/kernels/fannkuch_redux.rs',
+        'perm[..=i].rotate_left(1);\n            count[i] += 1;',
+        'for j in 0..i {\n                perm.swap(j, j + 1);\n            }\n            count[i] += 1;',
+      ],
+    ],
+  },
+  'fannkuch-swap-rotate': {
+    rustflags: PROJECT_RUSTFLAGS,
+    wasmOpt: null,
+    what: 'fannkuch-redux, its per-permutation `rotate_left(1)` as a chain of swaps (a kernel edit, in a scratch copy)',
+    patch: [
+      [
+        'crate/src/kernels/fannkuch_redux.rs',
+        'perm[..=i].rotate_left(1);\n            count[i] += 1;',
+        'for j in 0..i {\n                perm.swap(j, j + 1);\n            }\n            count[i] += 1;',
+      ],
+    ],
+  },
+  // The same two changes written as a clean kernel edit (the one proposed to the lead): the
+  // permutation lives in a whole [usize; MAX_N] (copied by value, a fixed size) and the
+  // per-permutation rotate is a chain of swaps.
+  'fannkuch-fixed-copy': {
+    rustflags: PROJECT_RUSTFLAGS,
+    wasmOpt: null,
+    what: 'fannkuch-redux with a fixed-size permutation copy and a swap-chain rotate (the proposed kernel edit, in a scratch copy)',
+    patch: [
+      [
+        'crate/src/kernels/fannkuch_redux.rs',
+        'fn count_flips(perm: &[usize]) -> u32 {\n    let mut p = [0; MAX_N];\n    let p = &mut p[..perm.len()];\n    p.copy_from_slice(perm);',
+        'fn count_flips(perm: &[usize; MAX_N]) -> u32 {\n    let mut p = *perm;',
+      ],
+      ['crate/src/kernels/fannkuch_redux.rs', 'let mut perm = [0; MAX_N];\n    let perm = &mut perm[..n];\n', 'let mut perm = [0; MAX_N];\n'],
+      ['crate/src/kernels/fannkuch_redux.rs', 'let flips = count_flips(perm);', 'let flips = count_flips(&perm);'],
+      [
+        'crate/src/kernels/fannkuch_redux.rs',
+        'perm[..=i].rotate_left(1);\n            count[i] += 1;',
+        'for j in 0..i {\n                perm.swap(j, j + 1);\n            }\n            count[i] += 1;',
+      ],
+    ],
+  },
 };
 
 const KERNELS = ['nbody', 'fannkuch-redux', 'spectral-norm', 'mandelbrot', 'fib', 'binary-trees', 'orders-json'];
 
 const { values: opts } = parseArgs({
   options: {
-    variants: { type: 'string', default: 'simd128,no-wasm-opt,wasm-opt-O4' },
+    variants: { type: 'string', default: 'no-simd128,wasm-opt-O3,fannkuch-fixed-copy' },
     rounds: { type: 'string', default: '3' },
     quick: { type: 'boolean', default: false },
+    'build-only': { type: 'boolean', default: false },
     kernels: { type: 'string', default: KERNELS.join(',') },
   },
 });
@@ -46,16 +106,47 @@ const kernels = opts.kernels.split(',');
 const log = (m) => process.stderr.write(`[flags] ${m}\n`);
 const env = { ...process.env, PATH: `${join(REPO, 'node_modules/.bin')}:${process.env.HOME}/.cargo/bin:${process.env.PATH}` };
 
+/** A scratch copy of the workspace with a variant's source edits (an experiment, never the project's files). */
+function patchedWorkspace(name, patch) {
+  const ws = join(SCRATCH, 'src', name);
+  rmSync(ws, { recursive: true, force: true });
+  mkdirSync(ws, { recursive: true });
+  for (const f of ['Cargo.toml', 'Cargo.lock', 'rust-toolchain.toml']) if (existsSync(join(REPO, f))) cpSync(join(REPO, f), join(ws, f));
+  cpSync(join(REPO, 'crate'), join(ws, 'crate'), { recursive: true });
+  for (const [file, from, to] of patch) {
+    const path = join(ws, file);
+    const text = readFileSync(path, 'utf8');
+    if (!text.includes(from)) throw new Error(`${name}: ${file} no longer contains the text the experiment replaces`);
+    writeFileSync(path, text.replace(from, to));
+  }
+  return ws;
+}
+
+/** One cargo build (wasm-pack --no-opt) per set of RUSTFLAGS and sources, shared by the variants that use it. */
+const raw = new Map();
+function rawBuild(rustflags, name, patch) {
+  const id = patch ? `patch:${name}` : rustflags;
+  if (raw.has(id)) return raw.get(id);
+  const key = patch ? `patch_${name}` : rustflags === '' ? 'default' : rustflags.replace(/[^a-z0-9]+/gi, '_');
+  const out = join(SCRATCH, 'raw', key, 'pkg');
+  rmSync(out, { recursive: true, force: true });
+  const ws = patch ? patchedWorkspace(name, patch) : REPO;
+  log(`cargo build (wasm-pack --no-opt): RUSTFLAGS="${rustflags}"${patch ? ` with ${name}'s source edits` : ''}`);
+  execFileSync('wasm-pack', ['--log-level', 'warn', 'build', 'crate', '--target', 'web', '--release', '--no-opt', '--out-dir', out, '--out-name', 'twinbench'], {
+    cwd: ws,
+    env: { ...env, CARGO_TARGET_DIR: join(SCRATCH, 'raw', key, 'target'), RUSTFLAGS: rustflags },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  raw.set(id, out);
+  return out;
+}
+
 function build(name) {
   const v = VARIANTS[name];
   const out = join(SCRATCH, name, 'pkg');
   rmSync(out, { recursive: true, force: true });
-  log(`building ${name}: RUSTFLAGS="${v.rustflags}"`);
-  execFileSync('wasm-pack', ['--log-level', 'warn', 'build', 'crate', '--target', 'web', '--release', '--no-opt', '--out-dir', out, '--out-name', 'twinbench'], {
-    cwd: REPO,
-    env: { ...env, CARGO_TARGET_DIR: join(SCRATCH, name, 'target'), RUSTFLAGS: v.rustflags },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  cpSync(rawBuild(v.rustflags, name, v.patch), out, { recursive: true });
+  log(`${name}: wasm-opt ${v.wasmOpt ? v.wasmOpt.join(' ') : '(none)'}`);
   const wasm = join(out, 'twinbench_bg.wasm');
   if (v.wasmOpt) execFileSync('wasm-opt', [...v.wasmOpt, wasm, '-o', wasm], { cwd: REPO, env, stdio: 'inherit' });
   return out;
@@ -81,6 +172,24 @@ function scratchDist(name, pkg) {
   return dist;
 }
 
+/** Native criterion medians (ms) of `ids`, built from `ws` with `rustflags` in a scratch target dir. */
+function nativeBench(key, ws, rustflags, ids) {
+  const target = join(SCRATCH, 'native', key);
+  log(`native criterion (${key}): ${ids.join(', ')}`);
+  execFileSync('cargo', ['bench', '--bench', 'kernels', '--', ...(opts.quick ? ['--warm-up-time', '0.5', '--measurement-time', '1'] : ['--warm-up-time', '2', '--measurement-time', '4']), `^(${ids.join('|')})$`], {
+    cwd: ws,
+    env: { ...env, CARGO_TARGET_DIR: target, RUSTFLAGS: rustflags },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  return Object.fromEntries(ids.map((id) => [id, JSON.parse(readFileSync(join(target, 'criterion', id, 'new/estimates.json'), 'utf8')).median.point_estimate / 1e6]));
+}
+
+/** Native counterparts: the project's sources and flags, against each variant's (same session, scratch dirs). */
+const NATIVE = {
+  'native-no-slp': { rustflags: '-C llvm-args=-vectorize-slp=false', ids: ['nbody'], what: 'native with LLVM\'s SLP vectoriser off (scalar f64, as wasm without simd128)' },
+  'fannkuch-fixed-copy': { ids: ['fannkuch-redux'], what: 'native, with the proposed fannkuch-redux edit' },
+};
+
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
@@ -101,6 +210,15 @@ async function main() {
     builds[n] = { pkg, bytes: wasm.length, gzip: gz(wasm), identical_to_project: wasm.equals(projectWasm), dist: scratchDist(n, pkg) };
     log(`${n}: ${wasm.length} bytes, gzip ${builds[n].gzip}${builds[n].identical_to_project ? ' (identical to the project build)' : ''}`);
   }
+  // Native: the project's build and each counterpart, so a kernel edit is known not to cost native speed.
+  const nativeIds = [...new Set(Object.values(NATIVE).flatMap((n) => n.ids))];
+  const native = { project: nativeBench('project', REPO, '', nativeIds) };
+  for (const [n, spec] of Object.entries(NATIVE)) {
+    if (spec.rustflags === undefined && !names.includes(n)) continue;
+    const ws = VARIANTS[n]?.patch ? join(SCRATCH, 'src', n) : REPO;
+    native[n] = nativeBench(n, ws, spec.rustflags ?? '', spec.ids);
+  }
+  if (opts['build-only']) return;
   // The project's own dist is the reference every variant is compared with.
   const servers = { project: await serveDist({ repo: REPO }) };
   for (const n of names) servers[n] = await serveDist({ repo: REPO, root: builds[n].dist });
@@ -139,6 +257,9 @@ async function main() {
       `each figure is the median over ${rounds} rounds of each run's median.`,
     variants: Object.fromEntries(names.map((n) => [n, { what: VARIANTS[n].what, rustflags: VARIANTS[n].rustflags, wasm_opt: VARIANTS[n].wasmOpt, bytes: builds[n].bytes, gzip: builds[n].gzip, identical_to_project: builds[n].identical_to_project }])),
     kernels: {},
+    native: Object.fromEntries(
+      Object.entries(native).map(([n, ms]) => [n, { what: n === 'project' ? 'native, the project\'s sources and flags' : NATIVE[n].what, ms, over_project: Object.fromEntries(Object.entries(ms).map(([id, v]) => [id, v / native.project[id]])) }]),
+    ),
   };
   for (const k of kernels) {
     const proj = median(samples.project[k].map((s) => s.ms));

@@ -16,7 +16,7 @@ function walk(dir) {
 }
 
 for (const f of ['index.html', '_headers', 'coi-serviceworker.js', 'coi-register.js', 'pyodide/pyodide.mjs', 'pyodide/pyodide.asm.wasm',
-  'pyodide/python_stdlib.zip', 'pyodide/pyodide-lock.json', 'pyodide/pyodide.asm.mjs']) {
+  'pyodide/python_stdlib.zip', 'pyodide/pyodide-lock.json', 'pyodide/pyodide.asm.mjs', 'pyodide/snapshot.bin.gz']) {
   if (!existsSync(join(dist, f))) problems.push(`missing ${f}`);
 }
 if (existsSync(dist)) walk(dist);

@@ -1,18 +1,12 @@
 // Debian's Chromium (never a downloaded browser) driven by playwright-core, with the same
 // flags as the e2e tests, and helpers around the page API (window.twinbench).
+import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
-const EXECUTABLE = process.env.CHROMIUM ?? '/usr/bin/chromium';
+// The e2e tests' launch options (tests/chromium.json); CHROMIUM overrides the executable.
+const launchOptions = JSON.parse(readFileSync(new URL('../../tests/chromium.json', import.meta.url), 'utf8'));
+export const CHROMIUM_ARGS = launchOptions.args;
+export const EXECUTABLE = process.env.CHROMIUM ?? launchOptions.executablePath;
 
 export async function launch() {
   return chromium.launch({ executablePath: EXECUTABLE, args: CHROMIUM_ARGS });

@@ -106,7 +106,7 @@ pub static WORKLOADS: &[WorkloadSpec] = &[
                     default: 200000,
                     min: 1,
                     max: 1000000000,
-                    page_max_python: 2000000,
+                    page_max_python: 1500000,
                     page_max_rust: 350000000,
                 },
             },

@@ -176,6 +176,7 @@ export class Engine {
       coarseTimer: tick > COARSE_TICK_MS,
       pyodideVersion: py ? String(py.pyodideVersion) : null,
       pythonVersion: py ? String(py.pythonVersion) : null,
+      pyodideFromSnapshot: py ? py.fromSnapshot === true : null,
       threadedBuildLoaded: this.threads !== null && this.threads.started,
       version: VERSION,
     };

@@ -22,6 +22,8 @@ export interface Environment extends Omit<Capabilities, 'notice'> {
   coarseTimer: boolean;
   pyodideVersion: string | null;
   pythonVersion: string | null;
+  /** Whether Pyodide started from the build's memory snapshot (null before it started). */
+  pyodideFromSnapshot: boolean | null;
   threadedBuildLoaded: boolean;
   notice: string | null;
   version: string;

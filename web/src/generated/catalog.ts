@@ -140,7 +140,7 @@ export const WORKLOADS = [
         "default": 200000,
         "min": 1,
         "max": 1000000000,
-        "page_max_python": 2000000,
+        "page_max_python": 1500000,
         "page_max_rust": 350000000,
         "help": "total splitmix64 hash steps: (100 - p)% in one serial chain, the rest in 64 independent chains"
       }

@@ -80,6 +80,24 @@ async function registerRust(py: PyodideAPI): Promise<number> {
   return performance.now() - t0;
 }
 
+/**
+ * Pyodide's memory right after its bootstrap, made at build time (scripts/make-pyodide-snapshot.mjs).
+ * Null when it is missing or unreadable: the worker then starts Pyodide the slow way.
+ */
+async function fetchSnapshot(indexURL: string): Promise<Uint8Array | null> {
+  try {
+    const res = await fetch(`${indexURL}snapshot.bin.gz`);
+    if (!res.ok) return null;
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    // A host that sends it with Content-Encoding: gzip has had it inflated by the browser.
+    if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
+    const inflated = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+    return new Uint8Array(await new Response(inflated).arrayBuffer());
+  } catch {
+    return null;
+  }
+}
+
 /** Call into Python and turn the (ms, output) tuple into JavaScript values. */
 function callTimed(fn: PyCallable, args: unknown[]): [number, string | Uint8Array] {
   const result = fn(...args);
@@ -95,7 +113,21 @@ const api: RuntimeWorkerApi = {
     const t0 = performance.now();
     const indexURL = new URL('pyodide/', req.baseUrl).href;
     const { loadPyodide } = (await import(/* @vite-ignore */ `${indexURL}pyodide.mjs`)) as typeof import('pyodide');
-    py = await loadPyodide({ indexURL, stdout: capture, stderr: capture });
+    const snapshot = await fetchSnapshot(indexURL);
+    const tSnapshot = performance.now();
+    let fromSnapshot = false;
+    if (snapshot) {
+      try {
+        py = await loadPyodide({ indexURL, stdout: capture, stderr: capture, _loadSnapshot: snapshot });
+        // The snapshot froze `random`'s state (the bootstrap imports it): reseed from
+        // os.urandom, so each worker draws its own numbers as a fresh start would.
+        py.runPython('import random; random.seed()');
+        fromSnapshot = true;
+      } catch {
+        py = null; // an unusable snapshot costs time, never the worker
+      }
+    }
+    py ??= await loadPyodide({ indexURL, stdout: capture, stderr: capture });
     const t1 = performance.now();
     for (const [path, text] of Object.entries(SOURCES)) {
       const rel = path.slice(path.indexOf('pyodide_glue/') + 'pyodide_glue/'.length);
@@ -113,8 +145,8 @@ const api: RuntimeWorkerApi = {
     const pythonVersion = String(py.runPython('import sys; sys.version.split()[0]'));
     return {
       runtime: 'python',
-      coldMs: { pyodideLoad: t1 - t0, packageImport: t2 - t1 },
-      info: { pyodideVersion: py.version, pythonVersion, interruptible: interrupt !== undefined },
+      coldMs: { pyodideLoad: t1 - t0, snapshotFetch: tSnapshot - t0, packageImport: t2 - t1 },
+      info: { pyodideVersion: py.version, pythonVersion, interruptible: interrupt !== undefined, fromSnapshot },
     };
   },
 
