@@ -25,7 +25,11 @@ const WASM_OPT = ['-O3', '--enable-bulk-memory', '--enable-mutable-globals', '--
 // The project's own flags (.cargo/config.toml; no wasm-opt).
 const PROJECT_RUSTFLAGS = '-C target-feature=+simd128';
 
-/** Each variant: the whole RUSTFLAGS, and the wasm-opt arguments (null: no wasm-opt). */
+/**
+ * Each variant: the whole RUSTFLAGS, the wasm-opt arguments (null: no wasm-opt), and optionally
+ * `patch`, [file, from, to] source edits made in a scratch copy of the workspace (a kernel change
+ * measured before it is proposed; fannkuch-redux's fixed-size copy was found this way).
+ */
 const VARIANTS = {
   baseline: { rustflags: PROJECT_RUSTFLAGS, wasmOpt: null, what: 'the project\'s flags, rebuilt here (a check of the method)' },
   'no-simd128': { rustflags: '', wasmOpt: null, what: 'without `+simd128` (scalar f64)' },
@@ -34,67 +38,13 @@ const VARIANTS = {
   'wasm-opt-O2': { rustflags: PROJECT_RUSTFLAGS, wasmOpt: ['-O2', ...WASM_OPT.slice(1), '--enable-simd'], what: 'a wasm-opt `-O2` pass' },
   'wasm-opt-Os': { rustflags: PROJECT_RUSTFLAGS, wasmOpt: ['-Os', ...WASM_OPT.slice(1), '--enable-simd'], what: 'a wasm-opt `-Os` pass' },
   'no-bulk-memory': { rustflags: `${PROJECT_RUSTFLAGS} -C target-feature=-bulk-memory`, wasmOpt: null, what: '`-C target-feature=-bulk-memory` (memcpy as a wasm loop instead of `memory.copy`)' },
-  // Hypothesis: fannkuch-redux's variable-length slice copies (copy_from_slice, rotate_left)
-  // become `memory.copy`, which V8 runs as a call; fixed-size copies and a hand-written
-  // rotate stay inline. A kernel edit, so only in a scratch copy: the proposal, measured.
-  'fannkuch-no-memcpy': {
-    rustflags: PROJECT_RUSTFLAGS,
-    wasmOpt: null,
-    what: 'fannkuch-redux with both of its hot variable-length copies written as element loops (a kernel edit, in a scratch copy)',
-    patch: [
-      [
-        'crate/src/kernels/fannkuch_redux.rs',
-        'let mut p = [0; MAX_N];\n    let p = &mut p[..perm.len()];\n    p.copy_from_slice(perm);',
-        'let n = perm.len();\n    let mut p = [0; MAX_N];\n    for (d, s) in p.iter_mut().zip(perm) {\n        *d = std::hint::black_box(*s);\n    }\n    let p = &mut p[..n];',
-      ],
-      [
-        'crate/src/kernels/fannkuch_redux.rs',
-        'perm[..=i].rotate_left(1);\n            count[i] += 1;',
-        'for j in 0..i {\n                perm.swap(j, j + 1);\n            }\n            count[i] += 1;',
-      ],
-    ],
-  },
-  'fannkuch-swap-rotate': {
-    rustflags: PROJECT_RUSTFLAGS,
-    wasmOpt: null,
-    what: 'fannkuch-redux, its per-permutation `rotate_left(1)` as a chain of swaps (a kernel edit, in a scratch copy)',
-    patch: [
-      [
-        'crate/src/kernels/fannkuch_redux.rs',
-        'perm[..=i].rotate_left(1);\n            count[i] += 1;',
-        'for j in 0..i {\n                perm.swap(j, j + 1);\n            }\n            count[i] += 1;',
-      ],
-    ],
-  },
-  // The same two changes written as a clean kernel edit (the one proposed to the lead): the
-  // permutation lives in a whole [usize; MAX_N] (copied by value, a fixed size) and the
-  // per-permutation rotate is a chain of swaps.
-  'fannkuch-fixed-copy': {
-    rustflags: PROJECT_RUSTFLAGS,
-    wasmOpt: null,
-    what: 'fannkuch-redux with a fixed-size permutation copy and a swap-chain rotate (the proposed kernel edit, in a scratch copy)',
-    patch: [
-      [
-        'crate/src/kernels/fannkuch_redux.rs',
-        'fn count_flips(perm: &[usize]) -> u32 {\n    let mut p = [0; MAX_N];\n    let p = &mut p[..perm.len()];\n    p.copy_from_slice(perm);',
-        'fn count_flips(perm: &[usize; MAX_N]) -> u32 {\n    let mut p = *perm;',
-      ],
-      ['crate/src/kernels/fannkuch_redux.rs', 'let mut perm = [0; MAX_N];\n    let perm = &mut perm[..n];\n', 'let mut perm = [0; MAX_N];\n'],
-      ['crate/src/kernels/fannkuch_redux.rs', 'let flips = count_flips(perm);', 'let flips = count_flips(&perm);'],
-      [
-        'crate/src/kernels/fannkuch_redux.rs',
-        'perm[..=i].rotate_left(1);\n            count[i] += 1;',
-        'for j in 0..i {\n                perm.swap(j, j + 1);\n            }\n            count[i] += 1;',
-      ],
-    ],
-  },
 };
 
 const KERNELS = ['nbody', 'fannkuch-redux', 'spectral-norm', 'mandelbrot', 'fib', 'binary-trees', 'orders-json'];
 
 const { values: opts } = parseArgs({
   options: {
-    variants: { type: 'string', default: 'no-simd128,wasm-opt-O3,fannkuch-fixed-copy' },
+    variants: { type: 'string', default: 'no-simd128,wasm-opt-O3' },
     rounds: { type: 'string', default: '3' },
     quick: { type: 'boolean', default: false },
     'build-only': { type: 'boolean', default: false },
@@ -187,7 +137,6 @@ function nativeBench(key, ws, rustflags, ids) {
 /** Native counterparts: the project's sources and flags, against each variant's (same session, scratch dirs). */
 const NATIVE = {
   'native-no-slp': { rustflags: '-C llvm-args=-vectorize-slp=false', ids: ['nbody'], what: 'native with LLVM\'s SLP vectoriser off (scalar f64, as wasm without simd128)' },
-  'fannkuch-fixed-copy': { ids: ['fannkuch-redux'], what: 'native, with the proposed fannkuch-redux edit' },
 };
 
 const median = (xs) => {

@@ -40,11 +40,12 @@ impl Tally {
     }
 }
 
-/// How many prefix reversals it takes to bring 0 to the front.
-fn count_flips(perm: &[usize]) -> u32 {
-    let mut p = [0; MAX_N];
-    let p = &mut p[..perm.len()];
-    p.copy_from_slice(perm);
+/// How many prefix reversals it takes to bring 0 to the front. The permutation is a whole
+/// fixed-size array (past n it holds zeros, never reached): copying it is a few moves, where a
+/// slice of run-time length becomes a call to memcpy (`memory.copy` in wasm). With the swaps
+/// in `tally_block`, measured: 0.70x the time in wasm, 0.83x natively.
+fn count_flips(perm: &[usize; MAX_N]) -> u32 {
+    let mut p = *perm;
     let mut flips = 0;
     loop {
         let k = p[0];
@@ -59,11 +60,10 @@ fn count_flips(perm: &[usize]) -> u32 {
 /// Permutations number `lo..hi` of 0..n.
 fn tally_block(n: usize, lo: usize, hi: usize) -> Tally {
     let mut perm = [0; MAX_N];
-    let perm = &mut perm[..n];
     let mut count = [0; MAX_N];
     // Permutation number lo: its factorial-base digits, from the most significant, say how
     // far to rotate each prefix.
-    for (i, p) in perm.iter_mut().enumerate() {
+    for (i, p) in perm[..n].iter_mut().enumerate() {
         *p = i;
     }
     let mut rest = lo;
@@ -75,7 +75,7 @@ fn tally_block(n: usize, lo: usize, hi: usize) -> Tally {
     }
     let mut tally = Tally::ZERO;
     for index in lo..hi {
-        let flips = count_flips(perm);
+        let flips = count_flips(&perm);
         tally.checksum += if index % 2 == 0 {
             i64::from(flips)
         } else {
@@ -85,7 +85,10 @@ fn tally_block(n: usize, lo: usize, hi: usize) -> Tally {
         // The next permutation: rotate the shortest prefix whose digit does not wrap around.
         let mut i = 1;
         while i < n {
-            perm[..=i].rotate_left(1);
+            // rotate_left(1) of perm[..=i], as swaps: i is at most 11, too short for memmove.
+            for j in 0..i {
+                perm.swap(j, j + 1);
+            }
             count[i] += 1;
             if count[i] <= i {
                 break;

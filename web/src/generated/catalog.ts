@@ -162,7 +162,7 @@ export const WORKLOADS = [
         "default": 10000,
         "min": 0,
         "max": 50000000,
-        "page_max_python": 200000,
+        "page_max_python": 150000,
         "page_max_rust": 30000000,
         "help": "simulation steps of 0.01 years (the Benchmarks Game reference uses 50,000,000)"
       }
@@ -304,7 +304,7 @@ export const WORKLOADS = [
         "default": 100000,
         "min": 1,
         "max": 10000000,
-        "page_max_python": 3000000,
+        "page_max_python": 2500000,
         "page_max_rust": 10000000,
         "help": "integration steps over the same 5.25 s flight; the kernel returns every point (steps + 1)"
       }
