@@ -35,7 +35,7 @@ test.describe('without a usable snapshot', () => {
 
   for (const [what, reply] of [
     ['missing', { status: 404, body: 'not found' }],
-    ['not a snapshot', { status: 200, body: gzipSync(Buffer.from('not a memory snapshot')) }],
+    ['broken', { status: 200, body: gzipSync(Buffer.from('not a memory snapshot')) }],
   ] as const) {
     test(`a ${what} snapshot: Pyodide starts the slow way and the run works`, async ({ page, context }) => {
       await context.route('**/pyodide/snapshot.bin.gz', (route) => route.fulfill(reply));

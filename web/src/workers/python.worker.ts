@@ -145,6 +145,7 @@ const api: RuntimeWorkerApi = {
     const pythonVersion = String(py.runPython('import sys; sys.version.split()[0]'));
     return {
       runtime: 'python',
+      // snapshotFetch counts from t0: it includes importing pyodide.mjs (18 kB).
       coldMs: { pyodideLoad: t1 - t0, snapshotFetch: tSnapshot - t0, packageImport: t2 - t1 },
       info: { pyodideVersion: py.version, pythonVersion, interruptible: interrupt !== undefined, fromSnapshot },
     };
