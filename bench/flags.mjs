@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync, constants } from 'node:zlib';
 import { apiRun, launch, openPage } from './lib/browser.mjs';
+import { median } from './lib/fit.mjs';
 import { serveDist } from './lib/serve.mjs';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -139,12 +140,6 @@ const NATIVE = {
   'native-no-slp': { rustflags: '-C llvm-args=-vectorize-slp=false', ids: ['nbody'], what: 'native with LLVM\'s SLP vectoriser off (scalar f64, as wasm without simd128)' },
 };
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-
 async function main() {
   const load = loadavg();
   log(`load average ${load.map((x) => x.toFixed(2)).join(' ')}`);
@@ -222,7 +217,6 @@ async function main() {
   writeFileSync(join(REPO, 'bench/flags.json'), `${JSON.stringify(result, null, 2)}\n`);
   log('wrote bench/flags.json');
   for (const k of kernels) log(`${k}: ${names.map((n) => `${n} ${result.kernels[k][n].over_project.toFixed(3)}`).join(', ')}`);
-  void existsSync;
 }
 
 await main();

@@ -18,9 +18,9 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import ts from 'typescript';
 import { EXECUTABLE, apiRun, firstRunInitScript, firstRunResult, launch, launchProfile, openPage } from './lib/browser.mjs';
 import { explain, findings, releaseProfile } from './lib/explain.mjs';
+import { fitAmdahl, medianOf, meets, spread } from './lib/fit.mjs';
 import { renderMarkdown } from './lib/markdown.mjs';
 import { serveDist } from './lib/serve.mjs';
 import { siteSizes } from './lib/sizes.mjs';
@@ -81,13 +81,6 @@ function log(msg) {
   process.stderr.write(`[bench ${t}s] ${msg}\n`);
 }
 
-/** fit.ts (vitest-checked), types stripped, loaded as a module. */
-async function loadFit() {
-  const src = readFileSync(join(REPO, 'web/src/bench/fit.ts'), 'utf8');
-  const js = ts.transpileModule(src, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
-  return import(`data:text/javascript;base64,${Buffer.from(js).toString('base64')}`);
-}
-const { fitAmdahl, amdahlSpeedup, median, spread, meets } = await loadFit();
 
 const round = (x, d = 3) => (x === null || x === undefined || !Number.isFinite(x) ? null : Number(x.toFixed(d)));
 
@@ -398,10 +391,7 @@ async function startupSection(server, hc) {
       }
     }
   }
-  const med = (xs, k) => {
-    const v = xs.map((x) => x[k]).filter((x) => typeof x === 'number');
-    return v.length ? median(v) : null;
-  };
+  const med = (xs, k) => medianOf(xs.map((x) => x[k]));
   return {
     repeats: S.startupRepeats,
     pyodide_cold_ms: med(pyCold, 'nav_to_ready_ms'),
@@ -622,7 +612,7 @@ function write(report) {
   report.explanations = explain(report, REPO);
   report.findings = findings(report);
   writeFileSync(join(OUT, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
-  writeFileSync(join(OUT, 'report.md'), renderMarkdown(report, { amdahlSpeedup }));
+  writeFileSync(join(OUT, 'report.md'), renderMarkdown(report));
   log(`wrote ${join(OUT, 'report.json')} and report.md`);
   for (const r of report.target_rows) log(`  ${r.met === null ? '  -  ' : r.met ? ' met ' : 'MISSED'} ${r.figure}: ${r.value === null ? 'n/a' : round(r.value, 3)} (${r.kind === 'max' ? '<=' : '>='} ${r.target})`);
 }

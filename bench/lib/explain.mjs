@@ -3,6 +3,7 @@
 // bench/flags.json, the build-flag experiments), so the text stays true when they change.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { medianOf } from './fit.mjs';
 import { ms } from './markdown.mjs';
 
 const x = (v, d = 2) => (v === null || v === undefined || !Number.isFinite(v) ? 'n/a' : `${v.toFixed(d)}×`);
@@ -110,7 +111,7 @@ export function explain(report, repo) {
       }
     } else if (f.startsWith('first Rust')) {
       const s = report.startup;
-      texts.push(`page API ready after ${ms(median(s.runs.rust.map((r) => r.api_ready_ms)))}, wasm instantiate ${ms(s.rust_init_ms)} (${load}).`);
+      texts.push(`page API ready after ${ms(medianOf(s.runs.rust.map((r) => r.api_ready_ms)))}, wasm instantiate ${ms(s.rust_init_ms)} (${load}).`);
     } else if (f.startsWith('spread')) {
       const h = report.harness;
       texts.push(`Python medians spread ${x(h.python_spread, 3)}, Rust medians ${x(h.rust_spread, 3)} across the repeats (${load}): the machine's load changed under the run.`);
@@ -154,11 +155,4 @@ export function findings(report) {
     }
   }
   return out;
-}
-
-function median(xs) {
-  const v = xs.filter((q) => typeof q === 'number').sort((a, b) => a - b);
-  if (!v.length) return null;
-  const m = v.length >> 1;
-  return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
 }

@@ -1,4 +1,5 @@
 // bench/report.md from report.json: one table per section, each figure against its target.
+import { medianOf } from './fit.mjs';
 
 function sig(x, digits = 3) {
   if (x === null || x === undefined || !Number.isFinite(x)) return 'n/a';
@@ -202,16 +203,16 @@ export function renderMarkdown(report) {
         ['figure', 'median', 'all runs', 'target'],
         [
           ['first Rust result after navigation (fib n=20, rust only)', ms(s.first_rust_result_ms), s.runs.rust.map((r) => ms(r.first_rust_result_ms)).join(', '), '≤ 1 s'],
-          ['page API ready after navigation', ms(median(s.runs.rust.map((r) => r.api_ready_ms))), s.runs.rust.map((r) => ms(r.api_ready_ms)).join(', '), ''],
+          ['page API ready after navigation', ms(medianOf(s.runs.rust.map((r) => r.api_ready_ms))), s.runs.rust.map((r) => ms(r.api_ready_ms)).join(', '), ''],
           ['wasm instantiate, single-threaded build (in worker)', ms(s.rust_init_ms), s.runs.rust.map((r) => ms(r.rust_init_ms)).join(', '), ''],
           ['wasm instantiate, threaded build (in worker)', ms(s.threads_wasm_init_ms), s.runs.rust.map((r) => ms(r.threads_wasm_init_ms)).join(', '), ''],
           [`initThreadPool(${s.thread_pool_threads})`, ms(s.thread_pool_init_ms), s.runs.rust.map((r) => ms(r.thread_pool_init_ms)).join(', '), ''],
           ['Pyodide cold: navigation to ready (no cache)', ms(s.pyodide_cold_ms), s.runs.pyodide_cold.map((r) => ms(r.nav_to_ready_ms)).join(', '), '≤ 3 s'],
           ['Pyodide cold: in the worker, snapshot fetched and loadPyodide', ms(s.pyodide_cold_load_in_worker_ms), s.runs.pyodide_cold.map((r) => ms(r.pyodide_load_ms)).join(', '), ''],
-          ['Pyodide cold: of which pyodide.mjs imported, then the snapshot fetched and inflated', ms(median(s.runs.pyodide_cold.map((r) => r.snapshot_fetch_ms))), s.runs.pyodide_cold.map((r) => `${ms(r.snapshot_fetch_ms)}${r.from_snapshot ? '' : ' (not used)'}`).join(', '), ''],
+          ['Pyodide cold: of which pyodide.mjs imported, then the snapshot fetched and inflated', ms(medianOf(s.runs.pyodide_cold.map((r) => r.snapshot_fetch_ms))), s.runs.pyodide_cold.map((r) => `${ms(r.snapshot_fetch_ms)}${r.from_snapshot ? '' : ' (not used)'}`).join(', '), ''],
           ['Pyodide warm: navigation to ready (second load, HTTP cache)', ms(s.pyodide_warm_ms), s.runs.pyodide_warm.map((r) => ms(r.nav_to_ready_ms)).join(', '), '≤ 1.5 s'],
           ['Pyodide warm: in the worker, snapshot fetched and loadPyodide', ms(s.pyodide_warm_load_in_worker_ms), s.runs.pyodide_warm.map((r) => ms(r.pyodide_load_ms)).join(', '), ''],
-          ['Pyodide warm: of which pyodide.mjs imported, then the snapshot fetched and inflated', ms(median(s.runs.pyodide_warm.map((r) => r.snapshot_fetch_ms))), s.runs.pyodide_warm.map((r) => `${ms(r.snapshot_fetch_ms)}${r.from_snapshot ? '' : ' (not used)'}`).join(', '), ''],
+          ['Pyodide warm: of which pyodide.mjs imported, then the snapshot fetched and inflated', ms(medianOf(s.runs.pyodide_warm.map((r) => r.snapshot_fetch_ms))), s.runs.pyodide_warm.map((r) => `${ms(r.snapshot_fetch_ms)}${r.from_snapshot ? '' : ' (not used)'}`).join(', '), ''],
           [`python-pool start, ${s.runs.python_pool[0]?.workers ?? '?'} workers (files cached)`, ms(s.python_pool_start_ms), s.runs.python_pool.map((r) => ms(r.python_pool_start_ms)).join(', '), ''],
           ...(report.pool
             ? Object.entries(report.pool).flatMap(([kind, p]) => p.by_workers.map((r) => [`${kind}-pool start, ${r.workers} worker(s) (pools section)`, ms(r.start_ms), '', '']))
@@ -364,11 +365,4 @@ export function renderMarkdown(report) {
   out.push(table(['', ''], envRows));
   out.push('');
   return `${out.join('\n')}\n`;
-}
-
-function median(xs) {
-  const v = xs.filter((x) => typeof x === 'number').sort((a, b) => a - b);
-  if (!v.length) return null;
-  const m = v.length >> 1;
-  return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { amdahlSpeedup, fitAmdahl, median, meets, spread } from './fit';
+import { amdahlSpeedup, fitAmdahl, median, medianOf, meets, spread } from './fit';
 
 describe('fitAmdahl', () => {
   it('recovers p from exact Amdahl speedups', () => {
@@ -41,6 +41,8 @@ describe('summaries', () => {
     expect(median([3, 1, 2])).toBe(2);
     expect(median([4, 1, 2, 3])).toBe(2.5);
     expect(() => median([])).toThrow();
+    expect(medianOf([4, null, 1, 'x', undefined, 2])).toBe(2);
+    expect(medianOf([null, Number.NaN])).toBeNull();
     expect(spread([2, 2.2, 2.1])).toBeCloseTo(1.1, 12);
     expect(() => spread([1, 0])).toThrow();
     expect(meets(1.2, 1.25, 'max')).toBe(true);

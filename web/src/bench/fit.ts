@@ -1,6 +1,9 @@
 // Figures for the benchmark report (bench/run.mjs), kept here so vitest checks them:
 // Amdahl's law fitted to measured speedups, and the summaries the report quotes.
-// Self-contained (no imports): the report's driver strips the types and loads it in Node.
+// bench/lib/fit.mjs loads this file in Node through Vite.
+import { median } from '../engine/stats';
+
+export { median };
 
 export interface SpeedupPoint {
   /** Threads or workers. */
@@ -41,12 +44,10 @@ export function fitAmdahl(points: readonly SpeedupPoint[]): AmdahlFit | null {
   return { p, rmse: Math.sqrt(sse / ok.length) };
 }
 
-/** The median of a non-empty list (the mean of the middle two for an even count). */
-export function median(xs: readonly number[]): number {
-  if (xs.length === 0) throw new Error('median of nothing');
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+/** The median of the numbers among `xs` (a run may lack a figure); null when there are none. */
+export function medianOf(xs: readonly unknown[]): number | null {
+  const v = xs.filter((x): x is number => typeof x === 'number' && Number.isFinite(x));
+  return v.length ? median(v) : null;
 }
 
 /** max/min of positive values: 1 means no spread at all. */
