@@ -101,7 +101,6 @@ export class Engine {
       label: spec.label,
       build: spec.build,
       custom: impl === 'python' && s.request.pythonSource !== undefined,
-      workClass: spec.pool ? `pool-${s.request.threads}` : 'run',
       scaling: spec.pool ? null : s.request.scaling,
     };
   }

@@ -3,7 +3,7 @@
 // its clock, and only then merges the parts and hashes them. The messaging cost is reported
 // apart: the round's time beyond its slowest shard's kernel.
 import type { PoolKind } from '../generated/catalog';
-import { digest, fnv1a64 } from '../shared/output';
+import { digest } from '../shared/output';
 import type { WorkerBridge } from './bridge';
 import type { Sampler, Timed } from './harness';
 import { failureError } from './samplers';
@@ -30,12 +30,10 @@ export async function mergeParts(kind: PoolKind, parts: ReadonlyArray<string | U
   return digest(concatBytes(parts.map((p) => (typeof p === 'string' ? new TextEncoder().encode(p) : p))));
 }
 
-/**
- * One digest for the shards' work digests, in shard order. It is compared only with other
- * pools of the same split (a pool's work is not the sequential run's).
- */
+/** The shards' work digests add up, modulo 2^64, to the whole run's (Contract 1; crate/src/digest.rs). */
 export function combineWork(works: readonly string[]): string {
-  return fnv1a64(new TextEncoder().encode(works.join(',')));
+  const sum = works.reduce((acc, w) => BigInt.asUintN(64, acc + BigInt(`0x${w || '0'}`)), 0n);
+  return sum.toString(16).padStart(16, '0');
 }
 
 /** Start `bridges` in parallel (as multiprocessing.Pool does) and sample them as one pool. */

@@ -15,8 +15,6 @@ export interface ImplFacts {
   build: Build;
   /** It ran the visitor's edited Python. */
   custom: boolean;
-  /** Work digests are comparable only within a class: a whole run ('run') or a pool of n shards ('pool-n'). */
-  workClass: string;
   /** Where the scaling samples were taken; null when there are none. */
   scaling: ScalingPlan | null;
 }
@@ -141,7 +139,7 @@ function summarizeImpl(m: Measured, f: ImplFacts): { result: ImplVerdict; scalin
   return { result, scaling };
 }
 
-/** Outputs identical everywhere, and work digests identical within each work class. */
+/** Outputs and work digests identical everywhere (a pool's shards' digests add up to the whole run's). */
 function verify(measured: readonly Measured[], facts: VerdictInput['facts']): { ok: boolean; why: string } {
   const first = measured[0]!;
   const label = (m: Measured): string => facts[m.name]!.label;
@@ -154,12 +152,11 @@ function verify(measured: readonly Measured[], facts: VerdictInput['facts']): { 
       return { ok: false, why: `The outputs differ (${label(first)} and ${label(m)} printed different results), so no ratio is shown.` };
     }
   }
-  for (const m of measured) {
-    const peer = measured.find((p) => p !== m && facts[p.name]!.workClass === facts[m.name]!.workClass);
-    if (peer && last(peer).work !== last(m).work) {
+  for (const m of measured.slice(1)) {
+    if (last(m).work !== last(first).work) {
       return {
         ok: false,
-        why: `The outputs match but the work digests differ (${label(peer)} ${last(peer).work || '(none)'}, ${label(m)} ${last(m).work || '(none)'}): one side did different work, so no ratio is shown.`,
+        why: `The outputs match but the work digests differ (${label(first)} ${last(first).work || '(none)'}, ${label(m)} ${last(m).work || '(none)'}): one side did different work, so no ratio is shown.`,
       };
     }
   }
@@ -233,12 +230,11 @@ export function verdict(input: VerdictInput): Verdict {
   }
 
   const lastOf = (m: Measured) => m.outputs[m.outputs.length - 1] ?? { output: '', work: '' };
-  const runWork = measured.find((m) => facts[m.name]!.workClass === 'run') ?? measured[0];
   const unanimous = only !== null && only.outputs.length === 1;
   return {
     verified: check.ok,
     output: check.ok || unanimous ? lastOf(measured[0]!).output : null,
-    work: check.ok || unanimous ? (runWork ? lastOf(runWork).work : null) : null,
+    work: check.ok || unanimous ? lastOf(measured[0]!).work : null,
     mismatch: check.ok || only ? null : Object.fromEntries(measured.map((m) => [m.name, lastOf(m)])),
     implementations,
     ratios,

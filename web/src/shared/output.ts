@@ -7,8 +7,8 @@ function hex(buf: ArrayBuffer): string {
   return Array.from(new Uint8Array(buf), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** FNV-1a 64 as 16 hex digits: for the rare context without WebCrypto, and to combine digests. */
-export function fnv1a64(bytes: Uint8Array): string {
+/** FNV-1a 64, for the rare context without WebCrypto (plain http on a non-local host). */
+function fnv1a64(bytes: Uint8Array): string {
   let h = 0xcbf29ce484222325n;
   for (const b of bytes) h = BigInt.asUintN(64, (h ^ BigInt(b)) * 0x100000001b3n);
   return h.toString(16).padStart(16, '0');

@@ -115,7 +115,7 @@ export function showResult(root: HTMLElement, r: RunResult, w: WorkloadSpec): vo
     chart(box, r, w);
     parts.push(box);
   }
-  const differences = (w as { differences?: string }).differences ?? '';
+  const differences = w.differences;
   if (differences) parts.push(el('p', { class: 'differences' }, el('strong', {}, 'What differs between the twins: '), differences));
   if (r.flags.length) {
     parts.push(el('ul', { class: 'flags' }, ...r.flags.map((f) => el('li', { 'data-flag': f.code, ...(f.impl ? { 'data-impl': f.impl } : {}) }, f.message))));
