@@ -106,19 +106,26 @@ describe('interleaving (issue 9: always A then B, and the fast side ran alone at
 });
 
 describe('warm-up for a minimum wall time on a fresh worker', () => {
-  it('keeps warming a settled kernel until the minimum wall time has passed', async () => {
+  /** A kernel on a simulated clock: `perCall(clock)` ms per call, with a minimum warm-up. */
+  async function onClock(perCall: (clockMs: number) => number, warmupMinMs: number) {
     let clock = 0;
     const s: Sampler = {
       name: 'rust',
-      warmupMinMs: 1000,
+      warmupMinMs,
       sample: async (batch) => {
-        clock += 10 * batch;
-        return { ms: 10 * batch, batch, output: '1', work: '1' };
+        const per = perCall(clock);
+        clock += per * batch;
+        return { ms: per * batch, batch, output: '1', work: '1' };
       },
     };
     const [m] = await measure([s], { ...opts, now: () => clock, maxSamples: 7 });
-    expect(m!.warmupWallMs).toBeGreaterThanOrEqual(1000);
-    expect(m!.warmupMs.length).toBeGreaterThanOrEqual(100);
+    return m!;
+  }
+
+  it('keeps warming a settled kernel until the minimum wall time has passed', async () => {
+    const m = await onClock(() => 10, 1000);
+    expect(m.warmupWallMs).toBeGreaterThanOrEqual(1000);
+    expect(m.warmupMs.length).toBeGreaterThanOrEqual(100);
   });
 
   it('a warm worker (no minimum) stops once two calls agree', async () => {
@@ -127,19 +134,9 @@ describe('warm-up for a minimum wall time on a fresh worker', () => {
   });
 
   it('sees a slow phase of tier-up and does not sample it', async () => {
-    let clock = 0;
     // 30 ms per call for the first 500 ms (a baseline tier), 10 ms after.
-    const s: Sampler = {
-      name: 'rust',
-      warmupMinMs: 800,
-      sample: async (batch) => {
-        const per = clock < 500 ? 30 : 10;
-        clock += per * batch;
-        return { ms: per * batch, batch, output: '1', work: '1' };
-      },
-    };
-    const [m] = await measure([s], { ...opts, now: () => clock, maxSamples: 7 });
-    expect(m!.samplesMs.every((x) => x === 10)).toBe(true);
+    const m = await onClock((clock) => (clock < 500 ? 30 : 10), 800);
+    expect(m.samplesMs.every((x) => x === 10)).toBe(true);
   });
 });
 
