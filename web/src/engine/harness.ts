@@ -72,6 +72,8 @@ export interface Measured {
   discardedHidden: number;
   /** Per-call times at the smaller work size. */
   scalingMs: number[];
+  /** For each of those, the per-call time of the kernel sample taken just before it (same conditions). */
+  scalingBesideMs: number[];
   /** Per-call times of the empty kernel (median of a few batched samples); null when not measured. */
   overheadMs: number | null;
   /** Pools: per-call messaging cost of each sample. */
@@ -182,6 +184,7 @@ function emptyMeasured(name: string): Measured {
     outputs: [],
     discardedHidden: 0,
     scalingMs: [],
+    scalingBesideMs: [],
     overheadMs: null,
     messagingMs: [],
   };
@@ -229,6 +232,16 @@ export async function measure(samplers: readonly Sampler[], opts: HarnessOptions
   const wantsScaling = (i: number): boolean =>
     (samplers[i]!.scalingGrowth ?? null) !== null && results[i]!.scalingMs.length < SCALING_SAMPLES;
 
+  const takeScaling = async (i: number): Promise<void> => {
+    const m = results[i]!;
+    const beside = m.samplesMs[m.samplesMs.length - 1];
+    const small = await take(i, 'scaling', scalingBatch(i));
+    if (small && beside !== undefined) {
+      m.scalingMs.push(small.ms / small.batch);
+      m.scalingBesideMs.push(beside);
+    }
+  };
+
   for (let round = 0; !finished(); round++) {
     for (const i of roundOrder(samplers.length, round)) {
       if (count(i) >= opts.maxSamples) continue;
@@ -239,19 +252,13 @@ export async function measure(samplers: readonly Sampler[], opts: HarnessOptions
         if (t.messagingMs !== undefined) m.messagingMs.push(t.messagingMs / t.batch);
         opts.onProgress?.({ phase: 'sampling', name: m.name, samples: m.samplesMs.length });
       }
-      // The smaller work size, in the odd rounds, so it sees the same conditions.
-      if (round % 2 === 1 && wantsScaling(i)) {
-        const small = await take(i, 'scaling', scalingBatch(i));
-        if (small) m.scalingMs.push(small.ms / small.batch);
-      }
+      // The smaller work size, in the odd rounds, right after a full-size sample: the pair sees the same conditions.
+      if (round % 2 === 1 && wantsScaling(i)) await takeScaling(i);
     }
   }
   // A run too short for every scaling sample in its rounds takes the rest now.
   for (const [i] of samplers.entries()) {
-    for (let tries = 0; wantsScaling(i) && tries < 2 * SCALING_SAMPLES; tries++) {
-      const small = await take(i, 'scaling', scalingBatch(i));
-      if (small) results[i]!.scalingMs.push(small.ms / small.batch);
-    }
+    for (let tries = 0; wantsScaling(i) && tries < 2 * SCALING_SAMPLES; tries++) await takeScaling(i);
   }
   return results;
 }
