@@ -31,7 +31,7 @@ test('one implementation: nothing to compare, no ratio, and not called verified'
 });
 
 test('few samples: no interval (not a zero-width one), and a few-samples flag', async ({ page }) => {
-  const r = await apiRun(page, { workload: 'fib', params: { n: 20 }, maxSamples: 1, timeBudgetMs: 1 });
+  const r = await apiRun(page, { workload: 'fib', params: { n: 24 }, maxSamples: 1, timeBudgetMs: 1 });
   expect(r.verified).toBe(true);
   for (const impl of ['python', 'rust'] as const) expect(r.implementations[impl]!.ci95Ms).toBeNull();
   const ratio = r.ratios['python/rust']!;

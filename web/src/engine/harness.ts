@@ -232,13 +232,18 @@ export async function measure(samplers: readonly Sampler[], opts: HarnessOptions
   const wantsScaling = (i: number): boolean =>
     (samplers[i]!.scalingGrowth ?? null) !== null && results[i]!.scalingMs.length < SCALING_SAMPLES;
 
-  const takeScaling = async (i: number): Promise<void> => {
+  /** A sample at the smaller size, paired with the full-size one just before it (`beside`, or a fresh one). */
+  const takeScaling = async (i: number, beside?: number): Promise<void> => {
     const m = results[i]!;
-    const beside = m.samplesMs[m.samplesMs.length - 1];
+    let full = beside;
+    if (full === undefined) {
+      const t = await take(i, 'kernel', m.batch);
+      full = t ? t.ms / t.batch : undefined;
+    }
     const small = await take(i, 'scaling', scalingBatch(i));
-    if (small && beside !== undefined) {
+    if (small && full !== undefined) {
       m.scalingMs.push(small.ms / small.batch);
-      m.scalingBesideMs.push(beside);
+      m.scalingBesideMs.push(full);
     }
   };
 
@@ -247,16 +252,15 @@ export async function measure(samplers: readonly Sampler[], opts: HarnessOptions
       if (count(i) >= opts.maxSamples) continue;
       const m = results[i]!;
       const t = await take(i, 'kernel', m.batch);
-      if (t) {
-        m.samplesMs.push(t.ms / t.batch);
-        if (t.messagingMs !== undefined) m.messagingMs.push(t.messagingMs / t.batch);
-        opts.onProgress?.({ phase: 'sampling', name: m.name, samples: m.samplesMs.length });
-      }
+      if (!t) continue;
+      m.samplesMs.push(t.ms / t.batch);
+      if (t.messagingMs !== undefined) m.messagingMs.push(t.messagingMs / t.batch);
+      opts.onProgress?.({ phase: 'sampling', name: m.name, samples: m.samplesMs.length });
       // The smaller work size, in the odd rounds, right after a full-size sample: the pair sees the same conditions.
-      if (round % 2 === 1 && wantsScaling(i)) await takeScaling(i);
+      if (round % 2 === 1 && wantsScaling(i)) await takeScaling(i, t.ms / t.batch);
     }
   }
-  // A run too short for every scaling sample in its rounds takes the rest now.
+  // A run too short for every scaling sample in its rounds takes the rest now, each with a fresh full-size partner.
   for (const [i] of samplers.entries()) {
     for (let tries = 0; wantsScaling(i) && tries < 2 * SCALING_SAMPLES; tries++) await takeScaling(i);
   }
