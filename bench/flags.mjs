@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync, constants } from 'node:zlib';
 import { apiRun, launch, openPage } from './lib/browser.mjs';
-import { median } from './lib/fit.mjs';
+import { median } from './lib/ts.mjs';
 import { serveDist } from './lib/serve.mjs';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
