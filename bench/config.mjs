@@ -14,7 +14,7 @@ export function settings(quick) {
     threads: Q ? { maxSamples: 8, timeBudgetMs: 500 } : { maxSamples: 40, timeBudgetMs: 3000 },
     pools: Q ? { maxSamples: 8, timeBudgetMs: 800 } : { maxSamples: 40, timeBudgetMs: 5000 },
     startupRepeats: Q ? 1 : 3,
-    stabilityRepeats: 5,
+    freshPages: 5,
   };
 }
 
@@ -30,16 +30,20 @@ export const POOL_WORKLOAD = 'fib-batch';
  */
 export const THREADS_LARGE = { workload: 'mandelbrot', params: { n: 4000 }, criterion: 'mandelbrot-4000' };
 
-/** Small runs that only start things: each is a call of a few milliseconds at most. */
+/**
+ * Small runs that only start things: each is a call of a few milliseconds at most, with no
+ * minimum warm-up (the engine's default warms a fresh worker up for a second first).
+ */
+const probe = { maxSamples: 1, timeBudgetMs: 1, minWarmupMs: 0 };
 export const PROBES = {
   /** The first Rust result after navigation. */
-  rust: { workload: HEADLINE, params: { n: 20 }, implementations: ['rust'], maxSamples: 1, timeBudgetMs: 1 },
+  rust: { workload: HEADLINE, params: { n: 20 }, implementations: ['rust'], ...probe },
   /** A Python call of ~30 ms keeps the batch at 1, so the time of the run after ready is known. */
-  python: { workload: HEADLINE, params: { n: 25 }, implementations: ['python'], maxSamples: 1, timeBudgetMs: 1 },
+  python: { workload: HEADLINE, params: { n: 25 }, implementations: ['python'], ...probe },
   /** Starts Pyodide so the page can report its versions. */
-  pythonTiny: { workload: HEADLINE, params: { n: 5 }, implementations: ['python'], maxSamples: 1, timeBudgetMs: 1 },
+  pythonTiny: { workload: HEADLINE, params: { n: 5 }, implementations: ['python'], ...probe },
   /** Starts a thread pool or a worker pool (threads: set by the caller). */
-  pool: (implementations, threads) => ({ workload: POOL_WORKLOAD, params: { count: 2, n: 10 }, implementations, threads, maxSamples: 1, timeBudgetMs: 1 }),
+  pool: (implementations, threads) => ({ workload: POOL_WORKLOAD, params: { count: 2, n: 10 }, implementations, threads, ...probe }),
 };
 
 /** A Pyodide call at a page cap should take about 2-3 s; longer than this is flagged. */

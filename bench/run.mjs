@@ -30,10 +30,11 @@ import pools from './sections/pools.mjs';
 import reproducibility from './sections/reproducibility.mjs';
 import sizes from './sections/sizes.mjs';
 import startup from './sections/startup.mjs';
+import strategies from './sections/strategies.mjs';
 import threads from './sections/threads.mjs';
 
 /** In the report's order. Sections measuring in the shared warm page go first (`page: 'shared'`). */
-const SECTIONS = [kernels, threads, pools, startup, sizes, reproducibility, caps, buildFlags, environment];
+const SECTIONS = [kernels, reproducibility, strategies, threads, pools, startup, sizes, caps, buildFlags, environment];
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 const { values: opts } = parseArgs({
@@ -95,6 +96,7 @@ async function measureAll() {
     byId: Object.fromEntries(workloads.map((w) => [w.id, w])),
     defaults: (w) => Object.fromEntries(w.params.map((p) => [p.name, p.default])),
     hc: await shared.evaluate(() => navigator.hardwareConcurrency),
+    threadsOn: (await shared.evaluate(() => window.twinbench.environment())).threads,
     cores: cpus().length,
     page: async () => shared ?? (shared = await openPage(context, server.url, log)),
     criterion: () => (read ??= criterion(REPO, S.criterion, { reuse: opts['no-cargo'], log })),

@@ -58,3 +58,9 @@ export function table(head, rows) {
 export function section(title, ...blocks) {
   return [`## ${title}`, ...blocks.filter((b) => b !== null && b !== undefined && b !== '')].join('\n\n');
 }
+
+/** What the report's 95% intervals are and are not (the sections that show one say it once). */
+export const CI_WORDS =
+  'Each 95% interval is within this run: the exact order-statistic interval of each median (97.5% each, divided crosswise for a ratio, ' +
+  'so at least 95%), which covers the sample-to-sample noise of this run if the samples are independent. It does not cover what changes ' +
+  'from one run, page, browser or machine to another (tier-up, background compilation, load); the reproducibility section measures that.';

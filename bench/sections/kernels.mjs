@@ -1,24 +1,10 @@
 // Every workload at its catalog defaults: native Rust (criterion), wasm Rust and Pyodide in the
 // page (one interleaved run), native CPython; wasm/native against the target of its category.
 import { apiRun } from '../lib/browser.mjs';
-import { ci, bound, boundWords, ms, params, sig, table, times } from '../lib/md.mjs';
+import { CI_WORDS, bound, boundWords, ms, params, table, times } from '../lib/md.mjs';
+import { keep, ratioFlags, ratioText, verifiedText } from '../lib/result.mjs';
 import { cpython } from '../lib/native.mjs';
 import { WASM_TARGET_BY_CATEGORY, row } from '../targets.mjs';
-
-/** The page's summary of one implementation, as the report keeps it. */
-export function summary(impl) {
-  if (!impl) return null;
-  return {
-    median_ms: impl.medianMs,
-    ci95_ms: impl.ci95Ms,
-    mad_ms: impl.madMs,
-    samples: impl.samplesMs.length,
-    batch: impl.batch,
-    noisy: impl.noisy,
-    ...(impl.threads !== undefined ? { threads: impl.threads } : {}),
-    ...(impl.coldDetailMs ? { cold_ms: impl.coldDetailMs } : {}),
-  };
-}
 
 async function measure(ctx) {
   const { workloads, defaults, S } = ctx;
@@ -30,16 +16,7 @@ async function measure(ctx) {
   const browser = {};
   for (const w of workloads) {
     ctx.log(`kernels: ${w.id} python vs rust`);
-    const r = await apiRun(page, { workload: w.id, params: defaults(w), implementations: ['python', 'rust'], ...S.kernel });
-    browser[w.id] = {
-      params: r.params,
-      verified: r.verified,
-      output: r.output,
-      flags: r.flags,
-      python: summary(r.implementations.python),
-      rust: summary(r.implementations.rust),
-      python_over_rust: r.ratios['python/rust'] ?? null,
-    };
+    browser[w.id] = keep(await apiRun(page, { workload: w.id, params: defaults(w), implementations: ['python', 'rust'], ...S.kernel }));
   }
   return {
     categories: Object.fromEntries(workloads.map((w) => [w.id, w.category ?? null])),
@@ -56,21 +33,28 @@ function derive(raw) {
     const k = raw.browser?.[id];
     const n = raw.native?.[id];
     const c = raw.cpython?.results.find((x) => x.workload === id);
-    const wasm = k?.rust?.median_ms ?? null;
-    const pyo = k?.python?.median_ms ?? null;
+    const wasm = k?.impls.rust?.median_ms ?? null;
+    const pyo = k?.impls.python?.median_ms ?? null;
+    const ratio = k?.ratios['python/rust'] ?? null;
     out[id] = {
       params: k?.params ?? raw.defaults[id],
       category,
       native_rust_ms: n?.median_ms ?? null,
       wasm_rust_ms: wasm,
       wasm_over_native: n && wasm !== null ? wasm / n.median_ms : null,
+      wasm_overhead_ms: k?.impls.rust?.overhead_ms ?? null,
       cpython_ms: c?.median_ms ?? null,
       pyodide_ms: pyo,
       pyodide_over_cpython: c && pyo !== null ? pyo / c.median_ms : null,
-      python_over_rust: k?.python_over_rust?.value ?? null,
-      python_over_rust_ci95: k?.python_over_rust?.ci95 ?? null,
+      python_over_rust: ratio?.value ?? null,
+      python_over_rust_ci95: ratio?.ci95 ?? null,
+      ratio: ratio,
       verified: k?.verified ?? null,
+      output: k?.output ?? null,
+      work: k?.work ?? null,
+      flags: k?.flags ?? [],
       cpython_output_matches: k && c ? c.output === k.output : null,
+      cpython_work_matches: k && c?.work !== undefined ? c.work === k.work : null,
     };
   }
   return out;
@@ -85,32 +69,44 @@ function targets(kernels) {
   );
 }
 
+const withOverhead = (t, o) => (o === null || o === undefined ? ms(t) : `${ms(t)} (${ms(o)})`);
+
 function render(kernels, report) {
   const env = report.environment ?? {};
   const cpy = report.raw.kernels.cpython;
-  const rows = Object.entries(kernels).map(([id, k]) => {
+  const page = Object.entries(kernels).map(([id, k]) => [
+    id,
+    params(k.params),
+    ms(k.pyodide_ms),
+    withOverhead(k.wasm_rust_ms, k.wasm_overhead_ms),
+    ratioText(k.ratio),
+    ratioFlags(k.ratio),
+    verifiedText(k),
+  ]);
+  const native = Object.entries(kernels).map(([id, k]) => {
     const t = WASM_TARGET_BY_CATEGORY[k.category];
     const met = report.target_rows.find((r) => r.workload === id)?.met;
-    const mark = met === true ? ' ✓' : met === false ? ' ✗' : '';
     return [
       id,
-      params(k.params),
       ms(k.native_rust_ms),
       ms(k.wasm_rust_ms),
-      `${times(k.wasm_over_native)}${t ? ` (${bound(t)})` : ''}${mark}`,
+      `${times(k.wasm_over_native)}${t ? ` (${bound(t)})` : ''}${met === true ? ' ✓' : met === false ? ' ✗' : ''}`,
       ms(k.cpython_ms),
       ms(k.pyodide_ms),
       times(k.pyodide_over_cpython),
-      k.python_over_rust === null ? 'n/a' : `${sig(k.python_over_rust)}× (${ci(k.python_over_rust_ci95)})`,
-      k.verified === null ? 'n/a' : k.verified ? (k.cpython_output_matches === false ? 'yes (CPython differs!)' : 'yes') : '**NO**',
+      k.cpython_output_matches === null ? 'n/a' : k.cpython_output_matches && k.cpython_work_matches !== false ? 'yes' : '**NO**',
     ];
   });
   return [
-    'Native Rust is criterion\'s median (`cargo bench --bench kernels`, the same sequential kernel); wasm Rust, Pyodide and their ratio ' +
-      'are the page\'s medians from one interleaved run (`implementations: [\'python\', \'rust\']`); native CPython is the twin called directly ' +
+    'Python and Rust in the page: one run per workload with interleaved samples (`implementations: [\'python\', \'rust\']`), medians per call; ' +
+      'the Rust column gives in brackets the per-call cost of an empty kernel through the same path (dispatch, parameters, result). ' +
+      `${CI_WORDS} A ratio carrying a flag is uncertain (the flag says why); a hidden one is not a measurement (e.g. \`work-not-scaling\`: the time did not grow with the work). ` +
+      '"Verified" means every implementation gave the same output and the same work digest, a hash of work-dependent state that changes when any of the work is skipped.',
+    table(['workload', 'params', 'Python (Pyodide)', 'Rust (wasm) (of which overhead)', 'Python / Rust (95% CI within this run)', 'flags', 'verified: output · work digest'], page),
+    'Against native: native Rust is criterion\'s median (`cargo bench --bench kernels`, the same sequential kernel); native CPython runs the twin directly ' +
       `(bench/cpython.py, CPython ${cpy?.python ?? '?'}; Pyodide runs CPython ${env.page?.pythonVersion ?? '?'}). ` +
       `Targets for wasm/native: ${boundWords('wasm_loop')} for loop kernels, ${boundWords('wasm_call')} for call- or allocation-heavy ones (the catalog's \`category\`).`,
-    table(['workload', 'params', 'native Rust', 'wasm Rust', 'wasm / native', 'native CPython', 'Pyodide', 'Pyodide / CPython', 'Python / Rust in the page (95% CI)', 'outputs identical'], rows),
+    table(['workload', 'native Rust', 'wasm Rust', 'wasm / native', 'native CPython', 'Pyodide', 'Pyodide / CPython', 'CPython gives the same output and work'], native),
   ];
 }
 
@@ -155,18 +151,11 @@ function explain(r, report) {
   return texts.join(' ');
 }
 
-/** A kernel whose wasm time is a tiny fraction of native: the optimiser removed its work. */
+/** Every ratio the page hid, and why (a folded kernel's ratio would be an artefact). */
 function findings(report) {
-  const out = [];
-  for (const [id, k] of Object.entries(report.kernels)) {
-    if (k.wasm_over_native === null || k.wasm_over_native >= 0.05) continue;
-    out.push(
-      `**${id} measures nothing on single-threaded Rust**: ${ms(k.wasm_rust_ms)} per call in wasm against ${ms(k.native_rust_ms)} natively (${params(k.params)}). ` +
-        `The optimiser folded its loop, so the Python/Rust ratio of ${Math.round(k.python_over_rust)}× on the page is an artefact` +
-        (report.threads?.[id] ? ` (rust-threads on 1 thread: ${ms(report.threads[id].by_threads[0]?.rust_threads_ms)}).` : '.'),
-    );
-  }
-  return out;
+  return Object.entries(report.kernels)
+    .filter(([, k]) => k.ratio?.hidden)
+    .map(([id, k]) => `**${id}** (${params(k.params)}): the page hid its Python/Rust ratio. ${k.flags.filter((f) => f.hidesRatio).map((f) => f.message).join(' ')}`);
 }
 
 export default { name: 'kernels', page: 'shared', title: 'Kernels at their catalog defaults', measure, derive, targets, explain, findings, render };

@@ -5,6 +5,7 @@
 import { POOL_WORKLOAD } from '../config.mjs';
 import { apiRun, openPage } from '../lib/browser.mjs';
 import { ms, table, times, yes } from '../lib/md.mjs';
+import { ratioFlags, ratioText } from '../lib/result.mjs';
 import { cpython } from '../lib/native.mjs';
 import { fitAmdahl } from '../lib/ts.mjs';
 import { reaches, row } from '../targets.mjs';
@@ -26,16 +27,19 @@ async function measure(ctx) {
       try {
         const first = await apiRun(page, { workload: w.id, params, implementations: [impl], threads: n, maxSamples: 3, timeBudgetMs: 1 });
         const r = await apiRun(page, { workload: w.id, params, implementations: [kind, impl], threads: n, ...ctx.S.pools });
+        const ratio = r.ratios[`${kind}/${impl}`] ?? null;
         bySize.push({
           workers: n,
           start_ms: first.implementations[impl].coldDetailMs?.poolStart ?? null,
           verified: first.verified && r.verified,
           pool_ms: r.implementations[impl].medianMs,
           pool_ci95_ms: r.implementations[impl].ci95Ms,
+          messaging_ms: r.implementations[impl].messagingMs ?? null,
           single_ms: r.implementations[kind].medianMs,
-          speedup_vs_single: r.ratios[`${kind}/${impl}`]?.value ?? null,
-          speedup_vs_single_ci95: r.ratios[`${kind}/${impl}`]?.ci95 ?? null,
-          flags: r.flags,
+          speedup_vs_single: ratio?.value ?? null,
+          speedup_vs_single_ci95: ratio?.ci95 ?? null,
+          ratio,
+          flags: r.flags.map((f) => f.code),
         });
       } finally {
         await page.close();
@@ -109,8 +113,10 @@ function render(pools) {
         r.workers,
         ms(r.start_ms),
         ms(r.pool_ms),
+        ms(r.messaging_ms),
         ms(r.single_ms),
-        times(r.speedup_vs_single),
+        ratioText(r.ratio),
+        ratioFlags(r.ratio),
         r.workers === p.workers ? `**${times(p.steady_speedup)}** (drift-corrected ${times(p.steady_speedup_drift_corrected)})` : '',
         r.workers === p.workers ? times(p.first_call_speedup) : '',
         yes(r.verified),
@@ -121,8 +127,12 @@ function render(pools) {
   return [
     'Each pool size starts in a fresh page (Pyodide\'s files already in the HTTP cache), alone, so its start is a fresh pool\'s; it is then measured ' +
       'interleaved with its language\'s single worker. Steady speedup = median(1 worker) / median(N workers); "with start-up" is one call ' +
-      'including the pool\'s start: (start₁ + t₁) / (start_N + t_N).',
-    table(['pool', 'workers', 'pool start', 'pool, per call', 'single worker, per call (same run)', 'single / pool', 'steady speedup', 'with start-up', 'outputs identical'], rows),
+      'including the pool\'s start: (start₁ + t₁) / (start_N + t_N). A pool\'s time stops before any hashing of results; "of which messaging" is the ' +
+      'part of it spent posting shards to the workers and their results back (the per-call cost of the pool itself, apart from the kernels\' work).',
+    table(
+      ['pool', 'workers', 'pool start', 'pool, per call', 'of which messaging', 'single worker, per call (same run)', 'single / pool (95% CI)', 'flags', 'steady speedup', 'with start-up', 'verified'],
+      rows,
+    ),
     nat
       ? 'The same shards on native CPython\'s multiprocessing.Pool (bench/cpython.py --pool, started pools, steady state): ' +
         `${nat.by_workers.map((r) => `${r.workers} worker(s) ${ms(r.median_ms)}`).join(', ')}: speedup **${times(nat.steady_speedup)}**, the limit on this machine.`

@@ -1,11 +1,17 @@
-// rust-threads (rayon on wasm-bindgen-rayon) at 1..hardwareConcurrency threads, for every
-// workload with a parallel variant, each run interleaved with single-threaded rust; and native
-// rayon on the same cores, the physical limit.
+// rust-threads (rayon on wasm-bindgen-rayon) at 2..hardwareConcurrency threads, for every
+// workload with a parallel variant. Each run measures, interleaved: rust-threads on N threads,
+// rust-threads-1 (the same threaded build on one thread, a fresh worker: the like-for-like
+// baseline) and single-threaded rust (a different build, shown beside it). Native rayon on the
+// same cores is the physical limit.
 import { THREADS_LARGE } from '../config.mjs';
 import { apiRun } from '../lib/browser.mjs';
 import { ms, params, pct, sig, table, times, yes } from '../lib/md.mjs';
+import { ratioFlags, ratioText } from '../lib/result.mjs';
 import { fitAmdahl } from '../lib/ts.mjs';
 import { row } from '../targets.mjs';
+
+const LIKE = 'rust-threads-1/rust-threads';
+const CROSS = 'rust/rust-threads';
 
 async function measure(ctx) {
   const read = ctx.criterion();
@@ -14,21 +20,23 @@ async function measure(ctx) {
   for (const w of ctx.workloads.filter((x) => x.parallel)) {
     const p = w.id === THREADS_LARGE.workload ? { ...ctx.defaults(w), ...THREADS_LARGE.params } : ctx.defaults(w);
     const rows = [];
-    for (let t = 1; t <= ctx.hc; t++) {
-      ctx.log(`threads: ${w.id} ${JSON.stringify(p)} at ${t} thread(s)`);
+    for (let t = 2; t <= ctx.hc; t++) {
+      ctx.log(`threads: ${w.id} ${JSON.stringify(p)} at ${t} threads`);
       const r = await apiRun(page, { workload: w.id, params: p, implementations: ['rust', 'rust-threads'], threads: t, ...ctx.S.threads });
-      const rt = r.implementations['rust-threads'];
+      const one = r.implementations['rust-threads-1'];
+      const mt = r.implementations['rust-threads'];
       rows.push({
         threads: t,
-        threads_seen: rt.threads ?? null,
+        threads_seen: mt.threads ?? null,
         verified: r.verified,
+        rust_threads_ms: mt.medianMs,
+        rust_threads_ci95_ms: mt.ci95Ms,
+        rust_threads_1_ms: one?.medianMs ?? null,
         rust_ms: r.implementations.rust.medianMs,
-        rust_threads_ms: rt.medianMs,
-        rust_threads_ci95_ms: rt.ci95Ms,
-        speedup_vs_rust: r.ratios['rust/rust-threads']?.value ?? null,
-        speedup_vs_rust_ci95: r.ratios['rust/rust-threads']?.ci95 ?? null,
-        cold_ms: rt.coldDetailMs ?? null,
-        flags: r.flags,
+        like_for_like: r.ratios[LIKE] ?? null,
+        different_builds: r.ratios[CROSS] ?? null,
+        cold_ms: mt.coldDetailMs ?? null,
+        flags: r.flags.map((f) => f.code),
       });
     }
     cases.push({ workload: w.id, params: p, by_threads: rows });
@@ -46,27 +54,25 @@ async function measure(ctx) {
 function derive(raw) {
   const out = {};
   for (const c of raw.cases) {
-    const one = c.by_threads.find((x) => x.threads === 1);
-    const rows = c.by_threads.map((x) => ({
-      ...x,
-      speedup_vs_threads1: one ? one.rust_threads_ms / x.rust_threads_ms : null,
-      efficiency: x.speedup_vs_rust !== null ? x.speedup_vs_rust / x.threads : null,
-    }));
+    if (!c.by_threads.length) continue;
+    const rows = c.by_threads.map((x) => {
+      const s = x.like_for_like?.value ?? null;
+      return { ...x, speedup_vs_threads1: s, efficiency: s !== null ? s / x.threads : null, st_over_mt: x.different_builds?.value ?? null };
+    });
     const top = rows[rows.length - 1];
-    const fit = fitAmdahl(rows.filter((x) => x.speedup_vs_rust !== null).map((x) => ({ n: x.threads, speedup: x.speedup_vs_rust })));
-    const fit1 = fitAmdahl(rows.map((x) => ({ n: x.threads, speedup: x.speedup_vs_threads1 })));
+    const fit = fitAmdahl([{ n: 1, speedup: 1 }, ...rows.filter((x) => x.speedup_vs_threads1 !== null).map((x) => ({ n: x.threads, speedup: x.speedup_vs_threads1 }))]);
     out[c.workload] = {
       workload: c.workload,
       params: c.params,
-      baseline: 'single-threaded rust, measured interleaved in the same run',
+      baseline: 'rust-threads-1: the threaded build on one thread, a fresh worker, measured interleaved in the same run',
       threads: top.threads,
-      speedup: top.speedup_vs_rust,
-      efficiency: top.efficiency,
       speedup_vs_threads1: top.speedup_vs_threads1,
-      efficiency_vs_threads1: top.speedup_vs_threads1 / top.threads,
-      amdahl_p: fit?.p ?? null,
+      speedup_vs_threads1_ci95: top.like_for_like?.ci95 ?? null,
+      efficiency_vs_threads1: top.efficiency,
+      single_threaded_build_ms: top.rust_ms,
+      single_threaded_over_threads: top.st_over_mt,
+      amdahl_p_vs_threads1: fit?.p ?? null,
       amdahl_rmse: fit?.rmse ?? null,
-      amdahl_p_vs_threads1: fit1?.p ?? null,
       verified: rows.every((x) => x.verified),
       by_threads: rows,
     };
@@ -77,32 +83,33 @@ function derive(raw) {
     const s = n.sequential.median_ms;
     const p = n.parallel?.median_ms ?? null;
     large.native = { params: n.params, sequential_ms: s, parallel_ms: p, speedup: p ? s / p : null, threads: n.threads };
-    large.native_speedup = large.native.speedup;
-    large.wasm_over_native_sequential = large.by_threads[0] ? large.by_threads[0].rust_ms / s : null;
+    large.wasm_over_native_sequential = large.by_threads[0].rust_threads_1_ms !== null ? large.by_threads[0].rust_threads_1_ms / s : null;
   }
   return out;
 }
 
 function targets(threads) {
   const t = threads[THREADS_LARGE.workload];
-  return [row('threads_large_2', `rust-threads speedup, ${t?.threads ?? 2} threads, ${THREADS_LARGE.workload} ${params(THREADS_LARGE.params)}`, t?.speedup)];
+  const label = `rust-threads speedup over rust-threads-1, ${t?.threads ?? 2} threads, ${THREADS_LARGE.workload} ${params(THREADS_LARGE.params)}`;
+  return [row('threads_large_2', label, t?.speedup_vs_threads1)];
 }
 
 function explain(_r, report) {
   const t = report.threads[THREADS_LARGE.workload];
+  const top = t.by_threads.at(-1);
   return (
-    `rust-threads ${ms(t.by_threads.at(-1).rust_threads_ms)} against single-threaded rust ${ms(t.by_threads.at(-1).rust_ms)}; native rayon on the same cores ` +
+    `rust-threads ${ms(top.rust_threads_ms)} against rust-threads-1 ${ms(top.rust_threads_1_ms)}; native rayon on the same cores ` +
     `reaches ${times(t.native?.speedup ?? null)} (${report.environment.load_words}).`
   );
 }
 
 function findings(report) {
   return Object.entries(report.threads)
-    .filter(([, t]) => t.speedup !== null && t.speedup < 0.9)
+    .filter(([, t]) => t.speedup_vs_threads1 !== null && t.speedup_vs_threads1 < 0.9)
     .map(
       ([key, t]) =>
-        `rust-threads makes **${key}** (${params(t.params)}) slower: ${times(t.speedup)} on ${t.threads} threads ` +
-        `(${ms(t.by_threads.at(-1).rust_ms)} single-threaded, ${ms(t.by_threads.at(-1).rust_threads_ms)} threaded; on 1 thread ${ms(t.by_threads[0].rust_threads_ms)}).`,
+        `rust-threads makes **${key}** (${params(t.params)}) slower: ${times(t.speedup_vs_threads1)} on ${t.threads} threads against the same build on one thread ` +
+        `(${ms(t.by_threads.at(-1).rust_threads_1_ms)} on 1 thread, ${ms(t.by_threads.at(-1).rust_threads_ms)} on ${t.threads}).`,
     );
 }
 
@@ -111,24 +118,30 @@ function render(threads) {
   for (const [key, t] of Object.entries(threads)) {
     for (const r of t.by_threads) {
       rows.push([
-        r.threads === 1 ? `${key} (${params(t.params)})` : '',
+        r === t.by_threads[0] ? `${key} (${params(t.params)})` : '',
         r.threads,
-        ms(r.rust_ms),
+        ms(r.rust_threads_1_ms),
         ms(r.rust_threads_ms),
-        times(r.speedup_vs_rust),
-        times(r.speedup_vs_threads1),
+        ratioText(r.like_for_like),
         pct(r.efficiency),
-        r.threads === t.threads ? `${sig(t.amdahl_p)} (vs 1 thread: ${sig(t.amdahl_p_vs_threads1)})` : '',
+        r === t.by_threads.at(-1) ? sig(t.amdahl_p_vs_threads1) : '',
+        ms(r.rust_ms),
+        ratioText(r.different_builds),
+        [ratioFlags(r.like_for_like), ...r.flags.filter((f) => f !== 'different-builds')].filter(Boolean).join(', '),
         yes(r.verified),
       ]);
     }
   }
   const nt = threads[THREADS_LARGE.workload]?.native;
   return [
-    'A fresh threaded worker per thread count; each run interleaves `rust-threads` with single-threaded `rust`. ' +
-      '**Speedup is against single-threaded `rust` measured in the same run** (what the targets use); "vs 1 thread" is against ' +
-      '`rust-threads` on one thread. Efficiency = speedup / threads. p is the least-squares Amdahl fit of 1/S = (1-p) + p/n.',
-    table(['workload', 'threads', 'rust (1 thread, same run)', 'rust-threads', 'speedup', 'vs 1 thread', 'efficiency', 'Amdahl p', 'outputs identical'], rows),
+    'One run per workload and thread count, interleaving three implementations: `rust-threads` on N threads, `rust-threads-1` (the same threaded build on one ' +
+      'thread, in a fresh worker) and single-threaded `rust`. **The speedup is against `rust-threads-1`**, like for like (what the target uses); efficiency = ' +
+      'speedup / threads; p is the least-squares Amdahl fit of 1/S = (1-p) + p/n through (1, 1). The single-threaded build is a **different build** (stable, ' +
+      'no shared memory or atomics), shown beside it with its own ratio, which is not a thread speedup.',
+    table(
+      ['workload', 'threads', 'rust-threads-1', 'rust-threads', 'speedup vs rust-threads-1 (95% CI)', 'efficiency', 'Amdahl p', 'single-threaded build (different build)', 'rust / rust-threads (different builds)', 'flags', 'verified'],
+      rows,
+    ),
     nt
       ? `Native rayon on the same ${nt.threads} cores (criterion, ${THREADS_LARGE.workload} ${params(nt.params)}): sequential ${ms(nt.sequential_ms)}, ` +
         `parallel ${ms(nt.parallel_ms)}, speedup **${times(nt.speedup)}**: the physical limit the wasm speedup is measured against.`
