@@ -99,6 +99,8 @@ lint: setup wasm
 	cd pyodide_glue && $(VENV)/ruff check twinbench tests && $(VENV)/mypy
 	npx tsc -p tsconfig.json --noEmit
 	node scripts/check-no-wildcard-postmessage.mjs
+	npx depcruise --config .dependency-cruiser.cjs web/src
+	node scripts/check-file-length.mjs web/src
 
 test-rust: setup
 	cargo test --all-targets
