@@ -12,6 +12,8 @@ export function settings(quick) {
     kernel: Q ? { maxSamples: 10, timeBudgetMs: 600 } : { maxSamples: 80, timeBudgetMs: 5000 },
     stability: Q ? { maxSamples: 10, timeBudgetMs: 500 } : { maxSamples: 60, timeBudgetMs: 3000 },
     threads: Q ? { maxSamples: 8, timeBudgetMs: 500 } : { maxSamples: 40, timeBudgetMs: 3000 },
+    // A second per call: 7 rounds give every median and the ratio a 95% interval.
+    threadsLarge: Q ? { maxSamples: 3, timeBudgetMs: 500 } : { maxSamples: 7, timeBudgetMs: 30000 },
     pools: Q ? { maxSamples: 8, timeBudgetMs: 800 } : { maxSamples: 40, timeBudgetMs: 5000 },
     startupRepeats: Q ? 1 : 3,
     freshPages: 5,
