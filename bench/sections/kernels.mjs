@@ -142,10 +142,10 @@ function explain(r, report) {
         (noSlp ? `(native with it off: ${ms(noSlp)}, so scalar native is ${times(noSlp / k.native_rust_ms)} the vectorised time)` : '') +
         '. No build flag measured closes the rest: it is V8\'s code generation for this loop against LLVM\'s x86 back end, the limit on this engine.',
     );
-  } else if (scalar) {
+  } else if (report.build_flags?.kernels?.[r.workload]) {
     texts.push(
-      'SIMD does not help this kernel, so the remaining gap is V8\'s code generation for this loop (TurboFan against LLVM\'s x86 back end) plus the ' +
-        'bounds checks both sides keep; measured, it is the limit of this kernel on this engine.',
+      'None of the build variants measured closes the gap, so it is not the build\'s flags; what remains is the engine (V8\'s code generation against ' +
+        'LLVM\'s x86 back end and, for an allocation-heavy kernel, an allocator in wasm\'s linear memory against the system\'s), which this benchmark does not measure apart.',
     );
   }
   return texts.join(' ');

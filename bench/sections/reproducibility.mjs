@@ -86,7 +86,7 @@ function render(h) {
     table(['page', 'Python', 'Rust', 'Python / Rust (95% CI within the run)', 'warm-up, Python / Rust', 'samples, Python / Rust', 'flags'], rows),
     `Spread (max/min) of the ratio over the ${h.pages_with_ratio} fresh pages that showed one: **${sig(h.ratio_spread, 4)}** (${times(h.ratio_min)} to ${times(h.ratio_max)}; target ${bound('ratio_spread')}); ` +
       `of the Python medians ${sig(h.python_spread, 4)}, of the Rust medians ${sig(h.rust_spread, 4)}. ` +
-      `${h.intervals_covering_all ?? 'n/a'} of the ${h.repeats.length} within-run intervals contain every page's ratio. ` +
+      `${h.intervals_covering_all} of the ${h.repeats.length} within-run intervals ${h.intervals_covering_all === 1 ? 'contains' : 'contain'} every page's ratio. ` +
       (h.warm_page_ratio === null ? '' : `The kernels section's run, in a page that had already run other workloads, gave ${times(h.warm_page_ratio)}.`),
   ];
 }
