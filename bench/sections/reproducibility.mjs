@@ -17,7 +17,7 @@ async function measure(ctx) {
     const context = await ctx.browser.newContext();
     try {
       const page = await openPage(context, ctx.server.url, ctx.log);
-      const r = await apiRun(page, { workload: w.id, params: ctx.defaults(w), implementations: ['python', 'rust'], ...ctx.S.stability });
+      const r = await apiRun(page, { workload: w.id, params: ctx.defaults(w), implementations: ['python', 'rust'], ...ctx.S.reproducibility });
       const { python, rust } = r.implementations;
       repeats.push({
         verified: r.verified,
