@@ -125,7 +125,9 @@ test-wasm: setup
 test-e2e: build
 	npx playwright test
 
+# The benchmark also drives Chromium and runs the twins on native CPython: more than building needs.
 bench: build
+	@scripts/setup.sh bench
 	node bench/run.mjs
 
 new-workload: setup
