@@ -2,6 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { rustWatch } from './build/rust-watch.ts';
+import { sitePages } from './build/site-pages.ts';
 
 const web = fileURLToPath(new URL('.', import.meta.url));
 const repo = fileURLToPath(new URL('..', import.meta.url));
@@ -19,7 +20,7 @@ export default defineConfig({
   // './' builds a site that works under any base path; TWINBENCH_BASE=/twinbench/ pins one.
   base: process.env.TWINBENCH_BASE ?? './',
   publicDir: 'public',
-  plugins: [rustWatch({ repo })],
+  plugins: [sitePages({ repo, web }), rustWatch({ repo })],
   server: {
     headers: isolationHeaders,
     host: '127.0.0.1',
@@ -35,9 +36,7 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     assetsInlineLimit: 0,
-    rolldownOptions: {
-      input: { index: `${web}index.html` },
-    },
+    // The inputs (home, method, a page per workload) come from sitePages.
   },
   test: {
     root: repo,

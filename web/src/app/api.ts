@@ -4,13 +4,15 @@
 import type { WorkloadSpec } from '../generated/catalog';
 import { VERSION, type Engine } from '../engine/engine';
 import type { Environment } from '../engine/environment';
-import type { RunRequest, RunResult, StopReport } from '../engine/types';
+import type { RunRequest, RunResult, StopReport, SweepPoint, SweepResult } from '../engine/types';
 
 export interface TwinbenchApi {
   version: string;
   workloads(): readonly WorkloadSpec[];
   environment(): Promise<Environment>;
   run(req: RunRequest): Promise<RunResult>;
+  /** The same request at several thread counts or parameters, one run each (see Engine.sweep). */
+  sweep(req: RunRequest, points: SweepPoint[]): Promise<SweepResult>;
   cancel(): Promise<StopReport>;
   /** For tests: live worker count, runtime restarts, and deliberate failures. */
   debug: {
@@ -32,6 +34,7 @@ export function installApi(engine: Engine): TwinbenchApi {
     workloads: () => engine.workloads(),
     environment: () => engine.environment(),
     run: (req) => engine.run(req),
+    sweep: (req, points) => engine.sweep(req, points),
     cancel: () => engine.cancel(),
     debug: {
       liveWorkers: () => engine.liveWorkers(),

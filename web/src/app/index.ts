@@ -11,9 +11,15 @@ export { engine } from './engine';
 export { installApi, type TwinbenchApi } from './api';
 export type { Capabilities } from '../engine/environment';
 export type { Environment } from '../engine/environment';
-export type { Flag, FlagCode, Impl, ImplResult, RunHooks, RunRequest, RunResult, StopReport } from '../engine/types';
+export type { Flag, FlagCode, Impl, ImplResult, RunHooks, RunRequest, RunResult, StopReport, SweepPoint, SweepResult } from '../engine/types';
+export type { SweepHooks } from '../engine/engine';
+export { siteRoot, pageUrl, workloadUrl } from './site';
 export type { Ask } from '../engine/implementations';
 export { IMPLEMENTATION_IDS };
+
+export function isImplId(x: unknown): x is Impl {
+  return typeof x === 'string' && (IMPLEMENTATION_IDS as readonly string[]).includes(x);
+}
 
 /** This browser's capabilities (cross-origin isolation, threads, ...), as the engine sees them. */
 export function browserCapabilities(): Capabilities {
@@ -31,3 +37,5 @@ export function unavailable(impl: Impl, w: WorkloadSpec, caps: Capabilities, ask
 
 /** The implementations a run measures when none are named. */
 export const DEFAULT_IMPLEMENTATIONS: readonly Impl[] = DEFAULTS.implementations;
+export { downloadPython, pythonDownloaded, PYTHON_BYTES, type DownloadProgress, type DownloadReport } from './download';
+export { prewarm, prewarmWhenIdle, saveData } from './prewarm';

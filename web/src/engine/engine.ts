@@ -8,13 +8,18 @@ import { RunCancelled, liveWorkers } from './bridge';
 import { COARSE_TICK_MS, capabilities, describeEnvironment, type Capabilities, type Environment } from './environment';
 import { measure } from './harness';
 import { IMPLEMENTATIONS, RUNTIMES, type Impl } from './implementations';
-import { checkRequest } from './request';
+import { checkRequest, sweepRequests } from './request';
 import { RunSession, type RunHooks } from './session';
-import type { RunRequest, RunResult, StopReport } from './types';
+import type { RunRequest, RunResult, StopReport, SweepPoint, SweepResult } from './types';
 import { verdict, type ImplFacts } from './verdict';
 import { Workers } from './workers';
 
 export const VERSION = '0.2.0';
+
+export interface SweepHooks {
+  onProgress?: (p: { impl: string; phase: string; samples: number; point: number }) => void;
+  onPoint?: (index: number, result: RunResult) => void;
+}
 
 class Superseded extends Error {
   override name = 'Superseded';
@@ -26,6 +31,8 @@ export class Engine {
   private tickMs: number | null = null;
   private nextRunId = 1;
   private current: RunSession | null = null;
+  /** The sweep in flight; cancel() or a newer sweep clears it, and the sweep stops before its next point. */
+  private sweeping: object | null = null;
 
   constructor(baseUrl: string, caps: Capabilities = capabilities()) {
     this.caps = caps;
@@ -79,6 +86,7 @@ export class Engine {
         tickMs,
         timeBudgetMs: checked.timeBudgetMs,
         maxSamples: checked.maxSamples,
+        ...(checked.batch !== undefined ? { batch: checked.batch } : {}),
         isHidden: () => typeof document !== 'undefined' && document.visibilityState === 'hidden',
         signal: session.signal,
         onProgress: (p) => hooks.onProgress?.({ impl: p.name, phase: p.phase, samples: p.samples }),
@@ -93,6 +101,30 @@ export class Engine {
     } finally {
       if (this.current === session) this.current = null;
     }
+  }
+
+  /**
+   * The same request at several points (thread counts, parameters), one run after another. A
+   * point with `threads` runs rust-threads in a fresh worker (a rayon pool cannot be resized,
+   * and a reused one would not be a fresh start like the others). Every point is checked first.
+   */
+  async sweep(req: RunRequest, points: SweepPoint[], hooks: SweepHooks = {}): Promise<SweepResult> {
+    const reqs = sweepRequests(req, points, this.caps, navigator.hardwareConcurrency);
+    const token = {};
+    this.sweeping = token;
+    const out: SweepResult['points'] = [];
+    try {
+      for (const [i, r] of reqs.entries()) {
+        if (this.sweeping !== token) throw new RunCancelled('cancelled');
+        if (points[i]!.threads !== undefined) this.workers.reset('rust-threads');
+        const result = await this.run(r, { onProgress: (p) => hooks.onProgress?.({ ...p, point: i }) });
+        out.push({ point: points[i]!, result });
+        hooks.onPoint?.(i, result);
+      }
+    } finally {
+      if (this.sweeping === token) this.sweeping = null;
+    }
+    return { points: out };
   }
 
   private facts(impl: Impl, s: RunSession): ImplFacts {
@@ -119,7 +151,7 @@ export class Engine {
       };
     }
     const { workload, params } = s.request;
-    return { runId: s.runId, workload: workload.id, params, ...v, implementations, environment, ...(s.bytes ? { bytes: s.bytes } : {}) };
+    return { runId: s.runId, workload: workload.id, params, ...v, implementations, environment, ...(s.bytes ? { bytes: s.bytes } : {}), ...(s.points ? { points: s.points } : {}) };
   }
 
   /** A new run supersedes the one in flight: stop it and drop whatever it still sends. */
@@ -145,6 +177,7 @@ export class Engine {
 
   /** Stop the current run within a second; says which runtimes were restarted rather than interrupted. */
   async cancel(): Promise<StopReport> {
+    this.sweeping = null;
     return this.stop(new RunCancelled('cancelled'));
   }
 

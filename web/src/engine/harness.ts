@@ -46,6 +46,8 @@ export interface HarnessOptions {
   maxWarmup?: number;
   /** Largest batch (keeps a mis-calibrated fast kernel from running for minutes). */
   maxBatch?: number;
+  /** Kernel samples use exactly this batch (latency mode: 1, so the samples are a per-call time series). */
+  batch?: number;
   /** True while the page is hidden: samples taken then are discarded (timers are throttled). */
   isHidden?: () => boolean;
   signal?: AbortSignal;
@@ -131,7 +133,8 @@ export async function warmUp(s: Sampler, opts: HarnessOptions, m: Measured): Pro
   const now = opts.now ?? (() => performance.now());
   const budget = Math.max(opts.timeBudgetMs, 2 * target);
   const t0 = now();
-  let batch = 1;
+  const fixed = opts.batch !== undefined;
+  let batch = opts.batch ?? 1;
   let prev: number | null = null;
   let spent = 0;
   for (let i = 1; ; i++) {
@@ -142,7 +145,7 @@ export async function warmUp(s: Sampler, opts: HarnessOptions, m: Measured): Pro
     const perCall = t.ms / t.batch;
     m.warmupMs.push(perCall);
     opts.onProgress?.({ phase: 'warmup', name: s.name, samples: i });
-    if (t.ms < target && batch < maxBatch) {
+    if (!fixed && t.ms < target && batch < maxBatch) {
       // Too short to time well: grow the batch towards the target and try again.
       batch = grow(batch, t.ms, target, opts.tickMs, maxBatch);
       prev = null;

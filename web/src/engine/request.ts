@@ -6,16 +6,18 @@ import type { Capabilities } from './environment';
 import { IMPLEMENTATION_IDS, IMPLEMENTATIONS, isImpl, type Impl } from './implementations';
 import { planScaling } from './scaling';
 import type { SessionRequest } from './session';
-import type { RunRequest } from './types';
+import type { RunRequest, SweepPoint } from './types';
 
 /** Limits the API enforces on a run's shape (the catalog limits its parameters). */
-export const LIMITS = { maxThreads: 16, maxPoolWorkers: 8, maxSamples: 500, maxTimeBudgetMs: 60_000, maxWarmupMs: 30_000 };
+export const LIMITS = { maxThreads: 16, maxPoolWorkers: 8, maxSamples: 500, maxTimeBudgetMs: 60_000, maxWarmupMs: 30_000, maxSweepPoints: 16 };
 export const DEFAULTS = { implementations: ['python', 'rust'] as Impl[], maxSamples: 30, timeBudgetMs: 2000 };
 
 export interface CheckedRequest extends SessionRequest {
   impls: Impl[];
   maxSamples: number;
   timeBudgetMs: number;
+  /** Latency mode: every kernel sample is one call. */
+  batch?: number;
 }
 
 function limit(req: RunRequest, key: 'maxSamples' | 'timeBudgetMs' | 'minWarmupMs', lo: number, hi: number): number | undefined {
@@ -61,6 +63,7 @@ export function checkRequest(req: RunRequest, caps: Capabilities, cores: number)
   const timeBudgetMs = limit(req, 'timeBudgetMs', 1, LIMITS.maxTimeBudgetMs) ?? DEFAULTS.timeBudgetMs;
   const minWarmupMs = limit(req, 'minWarmupMs', 0, LIMITS.maxWarmupMs);
   if (req.pythonSource !== undefined && typeof req.pythonSource !== 'string') throw new ParamError('pythonSource must be a string');
+  if (req.latency !== undefined && typeof req.latency !== 'boolean') throw new ParamError('latency must be true or false');
   // Each implementation's page cap; the result's params are the validated ones.
   let params = validate(w, req.params);
   for (const impl of impls) params = validate(w, req.params, IMPLEMENTATIONS[impl].language);
@@ -71,9 +74,30 @@ export function checkRequest(req: RunRequest, caps: Capabilities, cores: number)
     threads,
     ...(req.pythonSource !== undefined ? { pythonSource: req.pythonSource } : {}),
     wantBytes: req.wantBytes === true && w.output === 'bytes',
+    wantPoints: req.wantPoints === true && w.id === 'trajectory',
     scaling: planScaling(w, params),
     maxSamples,
     timeBudgetMs,
     ...(minWarmupMs !== undefined ? { minWarmupMs } : {}),
+    ...(req.latency === true ? { batch: 1 } : {}),
   };
+}
+
+/** The requests of a sweep, each checked before any of them runs. */
+export function sweepRequests(req: RunRequest, points: unknown, caps: Capabilities, cores: number): RunRequest[] {
+  if (!Array.isArray(points) || points.length === 0 || points.length > LIMITS.maxSweepPoints) {
+    throw new ParamError(`a sweep needs between 1 and ${LIMITS.maxSweepPoints} points`);
+  }
+  return points.map((p: unknown) => {
+    if (typeof p !== 'object' || p === null || Array.isArray(p)) throw new ParamError('each sweep point must be an object { threads?, params? }');
+    const { threads, params, ...rest } = p as SweepPoint;
+    if (Object.keys(rest).length) throw new ParamError(`unknown sweep point key '${Object.keys(rest)[0]}'; allowed: threads, params`);
+    const one: RunRequest = {
+      ...req,
+      ...(threads !== undefined ? { threads } : {}),
+      ...(params !== undefined ? { params: { ...req.params, ...params } } : {}),
+    };
+    checkRequest(one, caps, cores);
+    return one;
+  });
 }

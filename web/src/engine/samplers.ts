@@ -46,11 +46,13 @@ export async function workerSampler(session: RunSession, impl: string, bridge: W
         ...(how.pythonMode ? { pythonMode: how.pythonMode } : {}),
         ...(how.pythonSource !== undefined ? { pythonSource: how.pythonSource } : {}),
         wantBytes: kernel && session.wantsBytes(),
+        ...(kernel && !how.pythonMode && session.wantsPoints() ? { wantPoints: true } : {}),
       });
       if (reply.stdout !== undefined) session.noteStdout(impl, reply.stdout);
       if (!reply.ok) throw failureError(impl, reply.failure);
       if (reply.coldMs) session.addCold(impl, reply.coldMs);
       if (kernel && reply.output.bytes) session.bytes = reply.output.bytes;
+      if (kernel && reply.points) session.points = reply.points;
       if (reply.threads !== undefined) session.threads.set(impl, reply.threads);
       return { ms: reply.ms, batch: reply.batch, output: reply.output.canonical, work: reply.work };
     },

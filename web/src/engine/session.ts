@@ -16,6 +16,7 @@ export interface SessionRequest {
   threads: number;
   pythonSource?: string;
   wantBytes: boolean;
+  wantPoints?: boolean;
   scaling: ScalingPlan | null;
   /** Overrides the runtime's minimum warm-up wall time on a fresh worker. */
   minWarmupMs?: number;
@@ -33,6 +34,7 @@ export class RunSession {
   readonly cold = new Map<string, { total: number; detail: Record<string, number> }>();
   readonly threads = new Map<string, number>();
   bytes: Uint8Array | undefined;
+  points: Float64Array | undefined;
 
   constructor(
     readonly runId: number,
@@ -79,6 +81,11 @@ export class RunSession {
   /** The output bytes, wanted once per run (the page draws mandelbrot). */
   wantsBytes(): boolean {
     return this.request.wantBytes && this.bytes === undefined;
+  }
+
+  /** The path's points, wanted once per run from a Rust worker (the page draws trajectory). */
+  wantsPoints(): boolean {
+    return this.request.wantPoints === true && this.points === undefined;
   }
 
   throwIfAborted(): void {

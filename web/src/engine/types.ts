@@ -26,6 +26,23 @@ export interface RunRequest {
   pythonSource?: string;
   /** Return the output bytes of a bytes workload (the page draws mandelbrot). */
   wantBytes?: boolean;
+  /**
+   * Latency mode: every kernel sample is one call (batch 1), so `samplesMs` is the per-call time
+   * series in the order taken (the page draws it for binary-trees: GC pauses against a flat line).
+   */
+  latency?: boolean;
+  /** Trajectory: return the path's points (thinned, for drawing) as `points`. */
+  wantPoints?: boolean;
+}
+
+/** One point of a sweep: the request with these threads and/or parameters. */
+export interface SweepPoint {
+  threads?: number;
+  params?: Record<string, number | string>;
+}
+
+export interface SweepResult {
+  points: Array<{ point: SweepPoint; result: RunResult }>;
 }
 
 export interface ImplResult extends ImplVerdict {
@@ -54,6 +71,8 @@ export interface RunResult {
   environment: Environment;
   flags: Flag[];
   bytes?: Uint8Array;
+  /** With wantPoints: x0, y0, x1, y1, ... of the path (thinned to a few thousand points). */
+  points?: Float64Array;
 }
 
 export interface StopReport {

@@ -47,6 +47,12 @@ export class Workers {
     return bridge;
   }
 
+  /** Dispose of the worker in `slot`, so the next `get` starts a fresh one (a thread sweep's points). */
+  reset(slot: string): void {
+    this.slots.get(slot)?.bridge.dispose();
+    this.slots.delete(slot);
+  }
+
   /** Whether `b` is the bridge in `slot`. */
   holds(slot: string, b: WorkerBridge): boolean {
     return this.slots.get(slot)?.bridge === b;

@@ -40,6 +40,8 @@ export interface SampleRequest {
   mode?: SampleMode;
   /** Send the output bytes back (the page draws mandelbrot); otherwise only their digest. */
   wantBytes?: boolean;
+  /** Trajectory: send the path's points back for drawing (taken outside the timed region, thinned). */
+  wantPoints?: boolean;
 }
 
 export interface ShardRequest {
@@ -91,6 +93,8 @@ export type SampleReply =
       threads?: number;
       /** A cold cost paid during this call (e.g. loading the Rust wasm for Python-calls-Rust). */
       coldMs?: Record<string, number>;
+      /** With wantPoints: x0, y0, x1, y1, ... of the path, at most POINTS_FOR_DRAWING of them. */
+      points?: Float64Array;
     }
   | Failed;
 
@@ -106,6 +110,20 @@ export interface RuntimeWorkerApi {
   timerTick(): Promise<number>;
   /** Deliberate failures, for the tests that prove recovery (Rust: panic, stack, oom). */
   fault(kind: string): Promise<SampleReply>;
+}
+
+/** The most points a reply carries for drawing a path (every point would be megabytes). */
+export const POINTS_FOR_DRAWING = 2000;
+
+/** Every k-th point of x0, y0, x1, y1, ... so at most `max` remain, the last one always kept. */
+export function thinPoints(xy: Float64Array, max = POINTS_FOR_DRAWING): Float64Array {
+  const n = Math.floor(xy.length / 2);
+  if (n <= max) return xy;
+  const step = Math.ceil(n / max);
+  const keep: number[] = [];
+  for (let i = 0; i < n; i += step) keep.push(xy[2 * i]!, xy[2 * i + 1]!);
+  if ((n - 1) % step !== 0) keep.push(xy[2 * (n - 1)]!, xy[2 * (n - 1) + 1]!);
+  return Float64Array.from(keep);
 }
 
 const FAILURE_KINDS = new Set<FailureKind>(['param', 'kernel', 'python', 'cancelled', 'panic', 'oom', 'stack', 'fatal']);
@@ -138,7 +156,12 @@ function answers(r: unknown, runId: number, ok: (x: Record<string, unknown>) => 
 
 /** Shape check of a sample reply at the boundary, and that it answers the run it was asked for. */
 export function isSampleReply(r: unknown, runId: number): r is SampleReply {
-  return answers(r, runId, (x) => isTime(x.ms) && typeof x.batch === 'number' && isOutput(x.output) && typeof x.work === 'string');
+  return answers(
+    r,
+    runId,
+    (x) =>
+      isTime(x.ms) && typeof x.batch === 'number' && isOutput(x.output) && typeof x.work === 'string' && (x.points === undefined || x.points instanceof Float64Array),
+  );
 }
 
 export function isShardReply(r: unknown, runId: number): r is ShardReply {

@@ -1,32 +1,75 @@
-// The chart registry: the catalog's `chart` field names a kind, and a renderer registered for it
-// draws the result under the table. The site issue fills it; until then only 'bars' is drawn.
+// The chart registry. Every result gets the times chart; the catalog's `chart` field names the
+// one that tells the workload's story, and a renderer is registered here for each kind. Each
+// renderer is its own lazily loaded module (uPlot comes with it), so a page pays for charts
+// only when it draws one. Renderers take a root element and data, so the widget can reuse them.
 import type { ChartKind, WorkloadSpec } from '../generated/catalog';
-import type { RunResult } from '../app';
-import { formatMs } from '../shared/format';
+import type { SharedResult } from '../shared/share';
+import type { SweepData } from './charts/sweep-data';
 import { el } from './dom';
 
-export type ChartRenderer = (root: HTMLElement, result: RunResult, w: WorkloadSpec) => void;
-
-const registry = new Map<ChartKind, ChartRenderer>();
-
-export function registerChart(kind: ChartKind, render: ChartRenderer): void {
-  registry.set(kind, render);
+/** What a chart may draw from: a run's result (with its bytes or points), or a sweep. */
+export interface ChartData {
+  w: WorkloadSpec;
+  result?: SharedResult & { bytes?: Uint8Array; points?: Float64Array };
+  sweep?: SweepData;
 }
 
-export function chartFor(kind: ChartKind): ChartRenderer | undefined {
-  return registry.get(kind);
+export type ChartRenderer = (root: HTMLElement, data: ChartData) => void;
+type Loader = () => Promise<{ render: ChartRenderer }>;
+
+/** Kinds: the catalog's (ChartKind) plus the views every result or some outputs get. */
+export type ViewKind = ChartKind | 'times' | 'throughput';
+
+const registry = new Map<ViewKind, Loader>();
+
+export function registerChart(kind: ViewKind, load: Loader): void {
+  registry.set(kind, load);
 }
 
-/** Median time per implementation as bars (linear: a 100× speedup is meant to look like one). */
-registerChart('bars', (root, r) => {
-  const rows = Object.entries(r.implementations);
-  const most = Math.max(...rows.map(([, x]) => x.medianMs));
-  root.replaceChildren(
-    ...rows.map(([impl, x]) => {
-      const bar = el('span', { class: `bar ${x.build === 'python' ? 'py' : 'rs'}` });
-      // Through the CSSOM: the CSP (style-src 'self') blocks style attributes, not this.
-      bar.style.width = `${Math.max(0.5, (100 * x.medianMs) / most)}%`;
-      return el('div', { class: 'bar-row' }, el('span', { class: 'bar-label' }, impl), bar, el('span', { class: 'bar-value' }, formatMs(x.medianMs)));
-    }),
-  );
-});
+registerChart('times', () => import('./charts/times'));
+registerChart('bars', () => import('./charts/times'));
+registerChart('latency', () => import('./charts/latency'));
+registerChart('image', () => import('./charts/bitmap'));
+registerChart('trajectory', () => import('./charts/trajectory'));
+registerChart('throughput', () => import('./charts/throughput'));
+registerChart('speedup', () => import('./charts/speedup'));
+registerChart('amdahl', () => import('./charts/speedup'));
+registerChart('crossover', () => import('./charts/crossover'));
+
+/** Kinds drawn from a sweep (threads or input sizes) rather than from one run. */
+const SWEEP_KINDS: ReadonlySet<ViewKind> = new Set(['speedup', 'amdahl', 'crossover']);
+
+/** Workloads whose output says how many bytes a call wrote (`bytes=N`): their story is bytes per second. */
+const THROUGHPUT: ReadonlySet<string> = new Set(['orders-json']);
+
+/** The charts a run's result gets on workload `w`: the times, and the story when one run tells it. */
+export function resultCharts(w: WorkloadSpec): ViewKind[] {
+  const kinds: ViewKind[] = ['times'];
+  if (w.chart !== 'bars' && !SWEEP_KINDS.has(w.chart)) kinds.push(w.chart);
+  if (THROUGHPUT.has(w.id)) kinds.push('throughput');
+  return kinds;
+}
+
+/** Whether workload `w` has a thread sweep (speedup against threads with Amdahl's curve). */
+export function hasThreadSweep(w: WorkloadSpec): boolean {
+  return w.parallel && ['speedup', 'amdahl', 'image', 'crossover'].includes(w.chart);
+}
+
+/** Draw `kind` into a new `.chart` box appended to `root`; resolves when it is drawn. */
+export async function drawChart(root: HTMLElement, kind: ViewKind, data: ChartData): Promise<HTMLElement> {
+  const box = el('div', { class: 'chart', 'data-chart': kind, 'data-drawn': 'false' });
+  root.append(box);
+  const load = registry.get(kind);
+  if (!load) return box;
+  const { render } = await load();
+  // A frame apart from the module's evaluation, so neither makes a long task of the other.
+  await new Promise((r) => requestAnimationFrame(() => r(null)));
+  render(box, data);
+  box.dataset.drawn = 'true';
+  return box;
+}
+
+/** Start loading the chart modules a result will need, while the run goes. */
+export function preloadCharts(kinds: readonly ViewKind[]): void {
+  for (const k of kinds) void registry.get(k)?.().catch(() => {});
+}

@@ -7,9 +7,11 @@ import { el } from './dom';
 export interface ImplPicker {
   show(w: WorkloadSpec, ask: Ask): void;
   chosen(): Impl[];
+  /** Tick exactly these (those available); the others are unticked. */
+  choose(impls: readonly string[]): void;
 }
 
-export function implPicker(root: HTMLFieldSetElement, caps: Capabilities): ImplPicker {
+export function implPicker(root: HTMLFieldSetElement, caps: Capabilities, onChange: () => void = () => {}): ImplPicker {
   const boxes = new Map<Impl, HTMLInputElement>();
   return {
     show(w, ask) {
@@ -21,6 +23,7 @@ export function implPicker(root: HTMLFieldSetElement, caps: Capabilities): ImplP
         const box = el('input', { type: 'checkbox', name: impl, value: impl });
         box.checked = why === null && (was.get(impl) ?? DEFAULT_IMPLEMENTATIONS.includes(impl));
         box.disabled = why !== null;
+        box.addEventListener('change', onChange);
         boxes.set(impl, box);
         const item = el('label', { 'aria-disabled': String(why !== null) }, box, ` ${label(impl)}`);
         if (why) item.append(el('span', { class: 'why' }, ` (${why})`));
@@ -29,6 +32,9 @@ export function implPicker(root: HTMLFieldSetElement, caps: Capabilities): ImplP
     },
     chosen() {
       return IMPLEMENTATION_IDS.filter((impl) => boxes.get(impl)?.checked === true);
+    },
+    choose(impls) {
+      for (const [impl, b] of boxes) b.checked = !b.disabled && impls.includes(impl);
     },
   };
 }

@@ -1,45 +1,52 @@
-// The Python the visitor may edit: the twin's module, loaded as text, in a plain text area with
-// a reset. Edited code replaces the twin for `python` (the result says custom-python), and the
-// reference twin can run beside it.
-import type { WorkloadSpec } from '../generated/catalog';
+// The Python the visitor may edit: the twin's module in CodeMirror, with "Reset to the
+// reference". Edited code replaces the twin for `python` (the result says custom-python), and
+// the reference twin can run beside it. `source()` is undefined while the code is the twin's.
+import { codeView, type CodeView } from './code-view';
 import { el } from './dom';
 
-// The twins as text, one lazily loaded chunk each.
-const TWINS = import.meta.glob('../../../pyodide_glue/twinbench/kernels/*.py', { query: '?raw', import: 'default' }) as Record<
-  string,
-  () => Promise<string>
->;
-
 export interface PythonEditor {
-  show(w: WorkloadSpec): Promise<void>;
   /** The edited code, or undefined when it is the twin's. */
   source(): string | undefined;
+  text(): string;
+  set(code: string): void;
+  reset(): void;
+  ready: Promise<void>;
 }
 
-export function pythonEditor(root: HTMLElement, onEdit: () => void): PythonEditor {
-  const area = el('textarea', { class: 'code', spellcheck: 'false', rows: '14', 'aria-label': 'Python code' });
-  const reset = el('button', { type: 'button', class: 'secondary' }, 'Reset to the twin');
-  let twin = '';
-  let shown = 0;
-  root.replaceChildren(el('summary', {}, 'Edit the Python'), area, el('div', { class: 'actions' }, reset));
-  area.addEventListener('input', onEdit);
+/** `twin` is the reference text; `start` what to show first (a saved edit, a shared link's code). */
+export function pythonEditor(root: HTMLElement, twin: string, start: string, onEdit: (code: string | undefined) => void): PythonEditor {
+  const holder = el('div');
+  const reset = el('button', { type: 'button', class: 'secondary', id: 'reset-code' }, 'Reset to the reference');
+  const state = el('span', { class: 'muted', 'aria-live': 'polite' });
+  root.append(holder, el('div', { class: 'actions' }, reset, state));
+  const source = (code: string): string | undefined => (code.trim() === '' || code === twin ? undefined : code);
+  const mark = (code: string): void => {
+    state.textContent = source(code) === undefined ? 'the reference twin' : 'edited: runs instead of the twin';
+  };
+  const view: CodeView = codeView(holder, {
+    doc: start,
+    language: 'python',
+    readOnly: false,
+    label: 'Python code (editable)',
+    onChange: (code) => {
+      mark(code);
+      onEdit(source(code));
+    },
+  });
+  mark(start);
   reset.addEventListener('click', () => {
-    area.value = twin;
-    onEdit();
+    view.set(twin);
+    mark(twin);
+    onEdit(undefined);
   });
   return {
-    async show(w) {
-      const seq = ++shown;
-      const load = TWINS[`../../../pyodide_glue/twinbench/kernels/${w.id.replaceAll('-', '_')}.py`];
-      const text = load ? await load() : '';
-      if (seq !== shown) return; // another workload was chosen meanwhile
-      twin = text;
-      area.value = twin;
-      onEdit();
+    source: () => source(view.get()),
+    text: () => view.get(),
+    set(code) {
+      view.set(code);
+      mark(code);
     },
-    source() {
-      const code = area.value;
-      return code.trim() === '' || code === twin ? undefined : code;
-    },
+    reset: () => reset.click(),
+    ready: view.ready,
   };
 }

@@ -1,0 +1,61 @@
+// uPlot, themed from the page's colours and sized to its box (it follows the box's width).
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import { el } from '../dom';
+
+export { uPlot };
+
+export function colour(name: string): string {
+  return getComputedStyle(document.documentElement).getPropertyValue(`--${name}`).trim() || '#888';
+}
+
+export function axis(label: string, extra: Partial<uPlot.Axis> = {}): uPlot.Axis {
+  const fg = colour('muted');
+  return { label, stroke: fg, grid: { stroke: colour('line'), width: 1 }, ticks: { stroke: colour('line'), width: 1 }, ...extra };
+}
+
+/** A figure with a uPlot chart and a caption; the chart follows the figure's width. */
+export function plot(root: HTMLElement, opts: Omit<uPlot.Options, 'width'>, data: uPlot.AlignedData, caption: string, title: string): uPlot {
+  const holder = el('div', { role: 'img', 'aria-label': title });
+  const figure = el('figure', {}, holder, el('figcaption', {}, caption));
+  root.append(figure);
+  const width = (): number => Math.max(260, Math.floor(root.clientWidth || 600));
+  const u = new uPlot({ ...opts, width: width() }, data, holder);
+  new ResizeObserver(() => {
+    if (Math.abs(u.width - width()) > 4) u.setSize({ width: width(), height: u.height });
+  }).observe(root);
+  return u;
+}
+
+/** Draws vertical whiskers (lo..hi) at each x of series `idx`, from per-point intervals. */
+export function whiskers(intervals: Array<[number, number] | null>, idx: number): uPlot.Plugin {
+  return {
+    hooks: {
+      draw: (u: uPlot) => {
+        const ctx = u.ctx;
+        const s = u.series[idx];
+        const stroke = typeof s?.stroke === 'function' ? s.stroke(u, idx) : (s?.stroke ?? '#888');
+        ctx.save();
+        ctx.strokeStyle = stroke as string;
+        ctx.lineWidth = 2 * devicePixelRatio;
+        const xs = u.data[0];
+        intervals.forEach((ci, i) => {
+          const x = xs[i];
+          if (!ci || x === undefined || x === null) return;
+          const cx = u.valToPos(x, 'x', true);
+          const [y0, y1] = [u.valToPos(ci[0], s?.scale ?? 'y', true), u.valToPos(ci[1], s?.scale ?? 'y', true)];
+          const w = 6 * devicePixelRatio;
+          ctx.beginPath();
+          ctx.moveTo(cx, y0);
+          ctx.lineTo(cx, y1);
+          ctx.moveTo(cx - w, y0);
+          ctx.lineTo(cx + w, y0);
+          ctx.moveTo(cx - w, y1);
+          ctx.lineTo(cx + w, y1);
+          ctx.stroke();
+        });
+        ctx.restore();
+      },
+    },
+  };
+}

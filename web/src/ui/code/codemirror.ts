@@ -1,0 +1,56 @@
+// CodeMirror 6, set up once for the site: Python (editable) or Rust (read-only but focusable,
+// so a keyboard can scroll and select it), with line numbers, history and highlighting through
+// @lezer/highlight's tok-* classes (styled in css/code.css, light and dark). Loaded lazily.
+import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
+import { python } from '@codemirror/lang-python';
+import { rust } from '@codemirror/lang-rust';
+import { bracketMatching, indentOnInput, syntaxHighlighting } from '@codemirror/language';
+import { EditorState } from '@codemirror/state';
+import { drawSelection, EditorView, keymap, lineNumbers } from '@codemirror/view';
+import { classHighlighter } from '@lezer/highlight';
+
+export interface EditorOptions {
+  doc: string;
+  language: 'python' | 'rust';
+  readOnly: boolean;
+  label: string;
+  onChange?: (text: string) => void;
+}
+
+export interface Editor {
+  get(): string;
+  set(text: string): void;
+}
+
+export function createEditor(parent: HTMLElement, o: EditorOptions): Editor {
+  const view = new EditorView({
+    parent,
+    state: EditorState.create({
+      doc: o.doc,
+      extensions: [
+        lineNumbers(),
+        history(),
+        drawSelection(),
+        indentOnInput(),
+        bracketMatching(),
+        syntaxHighlighting(classHighlighter),
+        o.language === 'python' ? python() : rust(),
+        // Tab indents; Escape then Tab leaves the editor (CodeMirror's tab-focus mode).
+        keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
+        EditorState.readOnly.of(o.readOnly),
+        EditorState.tabSize.of(4),
+        EditorView.lineWrapping,
+        EditorView.contentAttributes.of({ 'aria-label': o.label, ...(o.readOnly ? { 'aria-readonly': 'true' } : {}) }),
+        EditorView.updateListener.of((u) => {
+          if (u.docChanged) o.onChange?.(u.state.doc.toString());
+        }),
+      ],
+    }),
+  });
+  return {
+    get: () => view.state.doc.toString(),
+    set(text) {
+      if (text !== view.state.doc.toString()) view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
+    },
+  };
+}
