@@ -1,14 +1,17 @@
 // The body of both Rust workers (single-threaded and threaded builds): load the wasm, time
 // kernel calls inside the worker, and classify failures. A trapped instance (panic, out of
 // memory, stack overflow) is never reused: the reply says `dead` and the bridge replaces it.
-import type { Failure, FailureKind, InitReply, RuntimeWorkerApi, SampleReply, ShardReply } from '../shared/protocol';
+import { thinPoints, type Failure, type FailureKind, type InitReply, type RuntimeWorkerApi, type SampleReply, type ShardReply } from '../shared/protocol';
 import { toPayload } from '../shared/output';
 import { ParamError, validate, workloadSpec } from '../shared/params';
 import { measureTimerTick } from './timer';
 import type * as Bindings from '../wasm/st/twinbench.js';
 
 /** The exports of crate/src/bindings.rs the worker uses, as wasm-pack declares them (both builds have them). */
-export type RustExports = Pick<typeof Bindings, 'run' | 'run_shard' | 'run_overhead' | 'thread_count' | 'threaded_build' | 'fault'>;
+export type RustExports = Pick<
+  typeof Bindings,
+  'run' | 'run_shard' | 'run_overhead' | 'thread_count' | 'threaded_build' | 'fault' | 'trajectory_points'
+>;
 
 /** The kernel's refusals: a JsError whose `name` is the KernelError variant (Contract 1). */
 const KERNEL_ERRORS: Readonly<Record<string, FailureKind>> = {
@@ -100,7 +103,18 @@ export function rustRuntime(
         const raw = overhead ? wasm.run_overhead(id, json, batch) : wasm.run(id, json, req.parallel ?? false, batch);
         const ms = performance.now() - t0;
         const { output, work } = asResult(raw);
-        return { runId: req.runId, ok: true, ms, batch, output: await toPayload(output, req.wantBytes), work, threads: wasm.thread_count() };
+        // The page draws trajectory's path: its points, after the clock stopped, thinned for drawing.
+        const points = req.wantPoints && id === 'trajectory' ? thinPoints(wasm.trajectory_points(Number(JSON.parse(json).steps))) : undefined;
+        return {
+          runId: req.runId,
+          ok: true,
+          ms,
+          batch,
+          output: await toPayload(output, req.wantBytes),
+          work,
+          threads: wasm.thread_count(),
+          ...(points ? { points } : {}),
+        };
       } catch (e) {
         return fail(req.runId, e);
       }
