@@ -75,3 +75,43 @@ export async function liveWorkers(page: Page): Promise<number> {
 export async function ready(page: Page): Promise<void> {
   await page.waitForFunction(() => typeof window.twinbench?.run === 'function');
 }
+
+/** A workload page (w/<id>/) with a query string, e.g. small parameters and quick sampling. */
+export function workloadUrl(id: string, query = '', base = COI_URL): string {
+  return `${base}w/${id}/${query ? `?${query}` : ''}`;
+}
+
+/** Press Run and wait until the results region is done or failed; returns the final state. */
+export async function runFromUi(page: Page, timeout = 120_000): Promise<string> {
+  await page.click('#run');
+  await page.waitForFunction(() => ['done', 'error'].includes(document.querySelector<HTMLElement>('#results')?.dataset.state ?? ''), null, {
+    timeout,
+  });
+  const state = (await page.locator('#results').getAttribute('data-state')) ?? '';
+  if (state !== 'done') throw new Error(`the run ended in '${state}': ${await page.locator('#error').textContent()}`);
+  return state;
+}
+
+/** Every request whose path is under pyodide/, recorded from now on. */
+export function recordPyodideRequests(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('request', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (path.includes('/pyodide/')) seen.push(path);
+  });
+  return seen;
+}
+
+/** Replace the Python editor's text (CodeMirror) as a visitor would: select all, then type it in one go. */
+export async function setPythonCode(page: Page, code: string): Promise<void> {
+  const editor = page.locator('#python-panel .cm-content');
+  await editor.click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.insertText(code);
+}
+
+/** The Python editor's text. */
+export async function pythonCode(page: Page): Promise<string> {
+  await page.locator('#python-panel .code-frame[data-ready="true"]').waitFor();
+  return page.locator('#python-panel .cm-content').evaluate((e) => (e as HTMLElement & { cmView?: unknown }).innerText);
+}

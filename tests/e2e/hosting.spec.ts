@@ -11,7 +11,6 @@ test.describe('without service workers', () => {
     await ready(page);
     expect(await page.evaluate(() => window.crossOriginIsolated)).toBe(false);
     await expect(page.locator('#notice')).toContainText('threads off: this page is not cross-origin isolated');
-    await expect(page.locator('label:has(input[name="rust-threads"])')).toHaveAttribute('aria-disabled', 'true');
 
     const r = await apiRun(page, { workload: 'fib', params: { n: 18 }, maxSamples: 5, timeBudgetMs: 300 });
     expect(r.verified).toBe(true);
@@ -26,6 +25,13 @@ test.describe('without service workers', () => {
       ),
     );
     expect(err).toContain('rust-threads is not available: threads off: this page is not cross-origin isolated');
+
+    // The workload page disables the threaded implementation and says why beside it.
+    await page.goto(`${NO_COI_URL}w/fib-batch/`);
+    await ready(page);
+    const box = page.locator('label:has(input[name="rust-threads"])');
+    await expect(box).toHaveAttribute('aria-disabled', 'true');
+    await expect(box).toContainText('not cross-origin isolated');
   });
   test('Stop without shared memory terminates Python and replaces it, and the next run works', async ({ page }) => {
     await page.goto(NO_COI_URL);

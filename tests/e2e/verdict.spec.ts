@@ -3,7 +3,7 @@
 // run beside it, a shortcut that skips the work is caught by the scaling check and its ratio
 // hidden, a mismatch hides the ratio on the page, and the per-call overhead is shown where it
 // is a large part of the time.
-import { COI_URL, apiRun, expect, ready, test } from './fixtures';
+import { COI_URL, apiRun, expect, ready, runFromUi, setPythonCode, test, workloadUrl } from './fixtures';
 
 // fib by iteration: the right answer (and so the right digest: fib's work digest is its
 // answer's) in linear time instead of exponential. Only the scaling check can tell.
@@ -23,11 +23,12 @@ test('one implementation: nothing to compare, no ratio, and not called verified'
   expect(codes).toContain('nothing-to-compare');
   expect(codes).not.toContain('mismatch');
 
-  await page.locator('input[name="python"]').uncheck();
-  await page.fill('input[name="n"]', '15');
-  await page.click('#run');
-  await expect(page.locator('#results .verdict')).toHaveText(/Nothing to compare/, { timeout: 60_000 });
-  await expect(page.locator('#results li.ratio')).toHaveCount(0);
+  await page.goto(workloadUrl('fib', 'n=15&impls=rust&sampling=quick'));
+  await ready(page);
+  await expect(page.locator('input[name="python"]')).not.toBeChecked();
+  await runFromUi(page);
+  await expect(page.locator('#results .verdict')).toHaveText(/Nothing to compare/);
+  await expect(page.locator('#results li.ratio, #results .headline')).toHaveCount(0);
 });
 
 test('few samples: no interval (not a zero-width one), and a few-samples flag', async ({ page }) => {
@@ -86,30 +87,28 @@ test('a shortcut that skips the work (iterative fib as "fib") verifies but its t
 });
 
 test('on the page: edited Python greys its ratio, a mismatch replaces the ratio by its reason', async ({ page }) => {
-  await page.selectOption('#workload', 'fib');
-  await page.fill('input[name="n"]', '18');
-  await page.locator('#code-box summary').click();
-  const code = page.locator('#code-box textarea');
-  await expect(code).toHaveValue(/def fib/);
+  await page.goto(workloadUrl('fib', 'n=18&sampling=quick'));
+  await ready(page);
+  await expect(page.locator('#python-panel .cm-content')).toContainText('def fib');
   await expect(page.locator('label:has(input[name="python-reference"])')).toHaveAttribute('aria-disabled', 'true');
-  await code.fill('def fib(n):\n    # edited\n    return n if n < 2 else fib(n - 1) + fib(n - 2)\n');
+  await setPythonCode(page, 'def fib(n):\n    # edited\n    return n if n < 2 else fib(n - 1) + fib(n - 2)\n');
   await expect(page.locator('label:has(input[name="python-reference"])')).toHaveAttribute('aria-disabled', 'false');
-  await page.click('#run');
-  const ratio = page.locator('li[data-ratio="python/rust"]');
-  await expect(ratio).toContainText('faster than Python', { timeout: 60_000 });
+  await runFromUi(page);
+  const ratio = page.locator('#results .headline[data-ratio="python/rust"]');
+  await expect(ratio).toContainText('faster');
   await expect(ratio).toHaveClass(/flagged/);
   await expect(ratio).toContainText('your edited Python');
   await expect(page.locator('#results li[data-flag="custom-python"]')).toContainText('ran your edited code');
 
-  await code.fill('def fib(n):\n    return 7\n');
-  await page.click('#run');
-  await expect(page.locator('#results .verdict')).toHaveText(/Outputs differ/, { timeout: 60_000 });
-  const hidden = page.locator('li[data-ratio="python/rust"]');
+  await setPythonCode(page, 'def fib(n):\n    return 7\n');
+  await runFromUi(page);
+  await expect(page.locator('#results .verdict')).toHaveText(/Outputs differ/);
+  const hidden = page.locator('#results .headline');
   await expect(hidden).toHaveClass(/hidden/);
   await expect(hidden).toContainText('No ratio for Python against Rust');
   await expect(hidden).not.toContainText('faster');
 
-  await page.locator('#code-box button').click();
+  await page.click('#reset-code');
   await expect(page.locator('label:has(input[name="python-reference"])')).toHaveAttribute('aria-disabled', 'true');
 });
 
@@ -120,13 +119,14 @@ test('fib-memo: the per-call overhead of an empty kernel is measured and shown b
   expect(rust.overheadMs).toBeGreaterThan(0);
   expect(r.implementations.python!.overheadMs).toBeGreaterThan(0);
 
-  await page.selectOption('#workload', 'fib-memo');
-  await page.click('#run');
-  await expect(page.locator('#results .verdict')).toBeVisible({ timeout: 60_000 });
-  // The catalog's `differences` text is shown with the result.
+  await page.goto(workloadUrl('fib-memo', 'sampling=quick'));
+  await ready(page);
+  await runFromUi(page);
+  await expect(page.locator('#results .verdict')).toBeVisible();
+  // The catalog's `differences` text is shown beside the code.
   const differences = await page.evaluate(() => window.twinbench.workloads().find((w) => w.id === 'fib-memo')!.differences);
   expect(differences).not.toBe('');
-  await expect(page.locator('#results .differences')).toContainText(differences);
+  await expect(page.locator('#code .differences')).toContainText(differences);
   if (rust.overheadMs! >= 0.1 * rust.medianMs) {
     await expect(page.locator('tr[data-impl="rust"] .overhead')).toContainText('per-call overhead');
   }

@@ -1,9 +1,10 @@
 // The headline race: fib in Python against Rust, measured for real (interleaved, verified),
 // then replayed as two bars that fill at the measured speeds: both start together, each fills
 // as the time for one call of its own passes, scaled so the slower one takes a few seconds.
-import { formatInterval, formatMs, formatTimes } from '../shared/format';
+import { formatMs } from '../shared/format';
 import type { SharedResult } from '../shared/share';
 import { el } from './dom';
+import { ratioWords } from './result/ratio';
 
 export interface RaceView {
   /** Animate the measured result; resolves when both bars are full. */
@@ -35,7 +36,6 @@ export function raceView(root: HTMLElement): RaceView {
     replay(r) {
       const p = r.implementations.python;
       const q = r.implementations.rust;
-      const ratio = r.ratios['python/rust'];
       if (!p || !q) return Promise.resolve();
       py.time.textContent = `${formatMs(p.medianMs)} a call`;
       rs.time.textContent = `${formatMs(q.medianMs)} a call`;
@@ -44,11 +44,13 @@ export function raceView(root: HTMLElement): RaceView {
       const finish = (): void => {
         set(py.fill, 1);
         set(rs.fill, 1);
+        const q = r.verified ? ratioWords(r, 'python', 'rust') : null;
+        verdict.classList.toggle('flagged', (q?.flags.length ?? 0) > 0);
         verdict.replaceChildren(
-          ratio && ratio.value !== null && !ratio.hidden && r.verified
-            ? el('strong', {}, `Rust is ${formatTimes(ratio.value)} faster`)
-            : el('strong', {}, 'No ratio: the outputs were not verified'),
-          ratio?.ci95 ? ` (95% interval within this run: ${formatInterval(ratio.ci95, formatTimes)}). ` : '. ',
+          q && !q.hidden ? el('strong', {}, q.text) : el('strong', {}, q?.text ?? 'No ratio: the outputs were not verified'),
+          q?.interval ? ` (95% interval within this run: ${q.interval})` : '',
+          q?.flags.length ? el('span', { class: 'why', title: q.title }, ` — ${q.flags.join(', ')}`) : '',
+          '. ',
           r.verified ? `✓ Both returned ${r.output ?? ''} with the same work digest.` : '',
         );
       };

@@ -15,7 +15,13 @@ async function load(texts: Texts, path: string): Promise<string> {
 }
 
 export const pythonTwin = (id: string): Promise<string> => load(TWINS, `../../../pyodide_glue/twinbench/kernels/${file(id)}.py`);
-export const rustKernel = (id: string): Promise<string> => load(KERNELS, `../../../crate/src/kernels/${file(id)}.rs`);
+/** The kernel's source without its unit tests (the `#[cfg(test)] mod tests` at the end of each file). */
+export function withoutTests(rust: string): string {
+  const m = /\n#\[cfg\(test\)\]\s*\nmod tests\b/.exec(rust);
+  return m ? `${rust.slice(0, m.index).trimEnd()}\n` : rust;
+}
+
+export const rustKernel = async (id: string): Promise<string> => withoutTests(await load(KERNELS, `../../../crate/src/kernels/${file(id)}.rs`));
 export const pythonGlue = (): Promise<string> => load(GLUE, '../../../pyodide_glue/twinbench/rust.py');
 
 /** Where each text comes from, for the page to say. */

@@ -18,7 +18,7 @@ export async function mountCode(w: WorkloadSpec, startCode: string | undefined, 
   py.append(el('p', { class: 'muted' }, el('code', {}, paths.python), ': your edits run instead of it (and are kept in this browser).'));
   const editor = pythonEditor(py, twin, startCode ?? twin, onEdit);
   const rs = byId('rust-panel');
-  rs.append(el('p', { class: 'muted' }, el('code', {}, paths.rust), ', as built into the wasm.'));
+  rs.append(el('p', { class: 'muted' }, el('code', {}, paths.rust), ', as built into the wasm (its unit tests, at the end of the file, are left out here).'));
   codeView(rs, { doc: kernel, language: 'rust', readOnly: true, label: 'Rust kernel source (read-only)' });
   // The glue only when someone opens it: most visitors never do.
   const glue = byId<HTMLDetailsElement>('glue-panel');

@@ -14,6 +14,19 @@ export function axis(label: string, extra: Partial<uPlot.Axis> = {}): uPlot.Axis
   return { label, stroke: fg, grid: { stroke: colour('line'), width: 1 }, ticks: { stroke: colour('line'), width: 1 }, ...extra };
 }
 
+/** Ticks for a log scale from lo to hi: 1, 2, 5 × each power of ten (every decade alone when the range is wide). */
+export function logTicks(lo: number, hi: number): number[] {
+  const out: number[] = [];
+  const wide = Math.log10(hi / lo) > 3;
+  for (let e = Math.floor(Math.log10(lo)); e <= Math.ceil(Math.log10(hi)); e++) {
+    for (const m of wide ? [1] : [1, 2, 5]) {
+      const v = m * 10 ** e;
+      if (v >= lo && v <= hi) out.push(v);
+    }
+  }
+  return out;
+}
+
 /** A figure with a uPlot chart and a caption; the chart follows the figure's width. */
 export function plot(root: HTMLElement, opts: Omit<uPlot.Options, 'width'>, data: uPlot.AlignedData, caption: string, title: string): uPlot {
   const holder = el('div', { role: 'img', 'aria-label': title });

@@ -3,7 +3,7 @@
 import { formatMs } from '../../shared/format';
 import type { ChartRenderer } from '../charts';
 import { implLabel } from '../result/words';
-import { axis, colour, plot, uPlot, whiskers } from './plot';
+import { axis, colour, logTicks, plot, uPlot, whiskers } from './plot';
 
 function samplesDots(samples: number[][]): uPlot.Plugin {
   return {
@@ -49,7 +49,7 @@ export const render: ChartRenderer = (root, { result }) => {
       scales: { x: { time: false, range: [-0.5, rows.length - 0.5] }, y: { distr: 3, range: [lo, hi] } },
       axes: [
         axis('', { values: (_u, ticks) => ticks.map((t) => (Number.isInteger(t) ? implLabel(rows[t]?.[0] ?? '') : '')), splits: () => xs }),
-        axis('time per call (log scale)', { values: (_u, ticks) => ticks.map((t) => formatMs(t, 2)), size: 70 }),
+        axis('time per call (log scale)', { splits: () => logTicks(lo, hi), values: (_u, ticks) => ticks.map((t) => formatMs(t, 1)), size: 70 }),
       ],
       series,
       legend: { show: false },

@@ -31,10 +31,10 @@ export function headline(r: SharedResult): HTMLElement | null {
   return box;
 }
 
-/** Every ratio of the run, one line each. */
+/** Every other ratio of the run (the headline's first pair is above it), one line each. */
 export function ratioList(r: SharedResult): HTMLElement {
   const list = el('ul', { class: 'ratios' });
-  for (const [a, b] of pairs(r)) {
+  for (const [a, b] of pairs(r).slice(1)) {
     const q = ratioWords(r, a, b);
     if (!q) continue;
     if (q.hidden) {
