@@ -5,8 +5,12 @@
 import { defineConfig } from '@playwright/test';
 import chromium from './tests/chromium.json' with { type: 'json' };
 
-export const COI_URL = 'http://127.0.0.1:4173/';
-export const NO_COI_URL = 'http://127.0.0.1:4174/';
+// TWINBENCH_E2E_PORT moves the three servers (port, port+1, port+2), so two checkouts on one
+// machine can run their suites side by side.
+const PORT = Number(process.env.TWINBENCH_E2E_PORT ?? 4173);
+export const COI_URL = `http://127.0.0.1:${PORT}/`;
+export const NO_COI_URL = `http://127.0.0.1:${PORT + 1}/`;
+const BASE_URL = `http://127.0.0.1:${PORT + 2}/twinbench/`;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -27,18 +31,18 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: 'node scripts/serve-dist.mjs --root web/dist --port 4173 --coi on',
+      command: `node scripts/serve-dist.mjs --root web/dist --port ${PORT} --coi on`,
       url: COI_URL,
       reuseExistingServer: false,
     },
     {
-      command: 'node scripts/serve-dist.mjs --root web/dist --port 4174 --coi off',
+      command: `node scripts/serve-dist.mjs --root web/dist --port ${PORT + 1} --coi off`,
       url: NO_COI_URL,
       reuseExistingServer: false,
     },
     {
-      command: 'node scripts/serve-dist.mjs --root web/dist --port 4175 --coi on --base /twinbench/',
-      url: 'http://127.0.0.1:4175/twinbench/',
+      command: `node scripts/serve-dist.mjs --root web/dist --port ${PORT + 2} --coi on --base /twinbench/`,
+      url: BASE_URL,
       reuseExistingServer: false,
     },
   ],

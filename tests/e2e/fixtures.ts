@@ -4,9 +4,10 @@ import { test as base, expect, type Page } from '@playwright/test';
 import type { RunRequest, RunResult, StopReport } from '../../web/src/app';
 
 export { expect };
-export const COI_URL = 'http://127.0.0.1:4173/';
-export const NO_COI_URL = 'http://127.0.0.1:4174/';
-export const BASE_PATH_URL = 'http://127.0.0.1:4175/twinbench/';
+const PORT = Number(process.env.TWINBENCH_E2E_PORT ?? 4173);
+export const COI_URL = `http://127.0.0.1:${PORT}/`;
+export const NO_COI_URL = `http://127.0.0.1:${PORT + 1}/`;
+export const BASE_PATH_URL = `http://127.0.0.1:${PORT + 2}/twinbench/`;
 
 /** Console errors a test may expect; anything else fails it. */
 export const test = base.extend<{ allowConsoleErrors: RegExp[] }>({

@@ -30,6 +30,7 @@ export const render: ChartRenderer = (root, { sweep }) => {
       scales: { x: { time: false }, y: { range: [0, Math.max(2, ...all) * 1.1] } },
       axes: [axis(sweep.xLabel, { splits: () => xs }), axis('speedup over sequential', { values: (_u, t) => t.map((v) => `${sig(v, 2)}×`) })],
       series,
+      legend: { live: false },
       plugins,
     },
     data,

@@ -25,8 +25,9 @@ export const render: ChartRenderer = (root, { result }) => {
     {
       height: 220,
       scales: { x: { time: false }, y: { range: [0, peak * 1.05] } },
-      axes: [axis('call, in the order run'), axis('time / its median', { values: (_u, t) => t.map((v) => `${sig(v, 2)}×`) })],
+      axes: [axis('call, in the order run', { incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500] }), axis('time / its median', { values: (_u, t) => t.map((v) => `${sig(v, 2)}×`) })],
       series,
+      legend: { live: false },
     },
     data,
     `Each call's time divided by its implementation's median (${rows.map(([impl, x]) => `${implLabel(impl)} ${formatMs(x.medianMs)}`).join(', ')}): 1 is a typical call; pauses stand out as spikes.`,
@@ -54,8 +55,9 @@ export const render: ChartRenderer = (root, { result }) => {
     {
       height: 180,
       scales: { x: { time: false, range: [-0.5, BINS.length - 0.5] } },
-      axes: [axis('time / median', { values: (_u, t) => t.map((v) => labels[v] ?? ''), splits: () => hx }), axis('calls')],
+      axes: [axis('time / median', { values: (_u, t) => t.map((v) => labels[v] ?? ''), splits: () => hx }), axis('calls', { incrs: [1, 2, 5, 10, 20, 50, 100] })],
       series: hs,
+      legend: { live: false },
     },
     hd,
     'How many calls took how long, relative to the median: a tail to the right is pauses.',

@@ -38,6 +38,7 @@ export const render: ChartRenderer = (root, { sweep }) => {
       scales: { x: { time: false, range: [0.8, maxN + 0.2] }, y: { range: [0, top] } },
       axes: [axis('threads', { splits: () => s.points.map((p) => p.x) }), axis('speedup against 1 thread', { values: (_u, t) => t.map((v) => `${sig(v, 2)}×`) })],
       series,
+      legend: { live: false },
       plugins: [whiskers(xs.map((x) => pts.find((p) => Math.abs(p.x - x) < 1e-9)?.ci95 ?? null), 1)],
     },
     data,

@@ -28,7 +28,7 @@ export const render: ChartRenderer = (root, { result }) => {
     {
       height: 200,
       scales: { x: { time: false, range: [-0.5, rows.length - 0.5] }, y: { range: [0, Math.max(...mbps) * 1.15] } },
-      axes: [axis('', { values: (_u, t) => t.map((v) => (Number.isInteger(v) ? implLabel(rows[v]?.[0] ?? '') : '')), splits: () => xs }), axis('MB/s of JSON written and read back')],
+      axes: [axis('', { values: (_u, t) => t.map((v) => (Number.isInteger(v) ? implLabel(rows[v]?.[0] ?? '') : '')), splits: () => xs }), axis('MB/s')],
       series,
       legend: { show: false },
     },

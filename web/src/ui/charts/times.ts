@@ -49,7 +49,7 @@ export const render: ChartRenderer = (root, { result }) => {
       scales: { x: { time: false, range: [-0.5, rows.length - 0.5] }, y: { distr: 3, range: [lo, hi] } },
       axes: [
         axis('', { values: (_u, ticks) => ticks.map((t) => (Number.isInteger(t) ? implLabel(rows[t]?.[0] ?? '') : '')), splits: () => xs }),
-        axis('time per call (log scale)', { splits: () => logTicks(lo, hi), values: (_u, ticks) => ticks.map((t) => formatMs(t, 1)), size: 70 }),
+        axis('time per call (log scale)', { splits: () => logTicks(lo, hi), filter: (_u, ticks) => ticks, values: (_u, ticks) => ticks.map((t) => (t == null ? '' : formatMs(t, 1))), size: 70 }),
       ],
       series,
       legend: { show: false },

@@ -1,0 +1,13 @@
+import { chromium } from 'playwright-core';
+const [url, out, width = '1100', sel = '#results'] = process.argv.slice(2);
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const page = await browser.newPage({ viewport: { width: Number(width), height: 900 } });
+page.on('console', (m) => { if (m.type() === 'error') console.log('console', m.text()); });
+page.on('pageerror', (e) => console.log('pageerror', e.message));
+await page.goto(url);
+await page.waitForTimeout(800);
+await page.click('#run');
+await page.waitForFunction(() => ['done', 'error'].includes(document.querySelector('#results')?.dataset.state ?? ''), null, { timeout: 120000 });
+await page.waitForTimeout(400);
+await page.locator(sel).screenshot({ path: out });
+await browser.close();
