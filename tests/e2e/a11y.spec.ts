@@ -1,0 +1,66 @@
+// Accessibility and small screens: axe-core (injected from npm) finds no serious or critical
+// violation on the home page, a workload page (after a run) and the method page, in light and
+// dark; and nothing is wider than a 375 px phone.
+import { createRequire } from 'node:module';
+import type { Page } from '@playwright/test';
+import { COI_URL, expect, ready, runFromUi, test, workloadUrl } from './fixtures';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`);
+  });
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test.describe(`${scheme} theme`, () => {
+    test.use({ colorScheme: scheme });
+
+    test('axe: no serious or critical violation on home, a workload page after a run, and method', async ({ page }) => {
+      await page.goto(COI_URL);
+      await ready(page);
+      expect(await seriousViolations(page)).toEqual([]);
+
+      await page.goto(workloadUrl('nbody', 'n=500&sampling=quick'));
+      await ready(page);
+      await page.locator('#python-panel .code-frame[data-ready="true"]').waitFor();
+      if (scheme === 'light') {
+        await runFromUi(page);
+        await page.locator('#results .chart[data-drawn="true"]').first().waitFor();
+      }
+      expect(await seriousViolations(page)).toEqual([]);
+
+      await page.goto(`${COI_URL}method/`);
+      await ready(page);
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+  });
+}
+
+test('every page fits a 375 px wide screen, and the controls are reachable from the keyboard', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 740 });
+  for (const path of ['', 'w/fib/?n=15&sampling=quick', 'w/mandelbrot/', 'method/']) {
+    await page.goto(`${COI_URL}${path}`);
+    await ready(page);
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(wide, `${path || 'home'} is ${wide} px wide`).toBeLessThanOrEqual(375);
+  }
+  // From the keyboard alone: tab to Run and press Enter.
+  await page.goto(workloadUrl('fib', 'n=12&sampling=quick&impls=rust'));
+  await ready(page);
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(() => document.activeElement?.id === 'run')) break;
+  }
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('run');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#results')).toHaveAttribute('data-state', 'done', { timeout: 120_000 });
+  const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(scroll).toBeLessThanOrEqual(375);
+});
