@@ -64,3 +64,15 @@ test('every page fits a 375 px wide screen, and the controls are reachable from 
   const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(scroll).toBeLessThanOrEqual(375);
 });
+
+test('the method page renders the reference tables and the screenshots of the site', async ({ page }) => {
+  await page.goto(`${COI_URL}method/`);
+  await ready(page);
+  await expect(page.locator('#reference-tables table.reference').first()).toContainText('fib');
+  const shots = page.locator('#shots img');
+  expect(await shots.count()).toBe(4);
+  for (const img of await shots.all()) {
+    await img.scrollIntoViewIfNeeded();
+    await expect.poll(() => img.evaluate((e) => (e as HTMLImageElement).naturalWidth)).toBeGreaterThan(300);
+  }
+});

@@ -29,6 +29,9 @@ test('a share link with hostile output shows the code, fetches no Pyodide file b
   await page.locator('#sampling').selectOption('quick');
   await runFromUi(page);
   expect(pyodide.length).toBeGreaterThan(0);
+  // Pyodide was downloaded on Run, with a bar in bytes, then each implementation's samples.
+  await expect(page.locator('[data-progress="download"] .value')).toHaveText(/^([\d.]+) MB of \1 MB$/);
+  await expect(page.locator('[data-progress="impl:Python"] .value')).toHaveText(/^\d+ samples$/);
   const stdout = page.locator('#results pre.stdout');
   await expect(stdout).toContainText(HOSTILE);
   await expect(stdout).toContainText('</pre><script>window.__xss=2</script>');

@@ -2,23 +2,12 @@
 // one that tells the workload's story, and a renderer is registered here for each kind. Each
 // renderer is its own lazily loaded module (uPlot comes with it), so a page pays for charts
 // only when it draws one. Renderers take a root element and data, so the widget can reuse them.
-import type { ChartKind, WorkloadSpec } from '../generated/catalog';
-import type { SharedResult } from '../shared/share';
-import type { SweepData } from './charts/sweep-data';
+import type { WorkloadSpec } from '../generated/catalog';
+import type { ChartData, ChartRenderer, ViewKind } from './charts/types';
 import { el } from './dom';
 
-/** What a chart may draw from: a run's result (with its bytes or points), or a sweep. */
-export interface ChartData {
-  w: WorkloadSpec;
-  result?: SharedResult & { bytes?: Uint8Array; points?: Float64Array };
-  sweep?: SweepData;
-}
-
-export type ChartRenderer = (root: HTMLElement, data: ChartData) => void;
+export type { ChartData, ChartRenderer, ViewKind } from './charts/types';
 type Loader = () => Promise<{ render: ChartRenderer }>;
-
-/** Kinds: the catalog's (ChartKind) plus the views every result or some outputs get. */
-export type ViewKind = ChartKind | 'times' | 'throughput';
 
 const registry = new Map<ViewKind, Loader>();
 

@@ -18,7 +18,7 @@ const CAPTIONS: Record<string, string> = {
 function start(): void {
   installApi(engine());
   const intro = byId('reference-intro');
-  const box = byId('reference');
+  const box = byId('reference-tables');
   if (!reference.generated) {
     intro.textContent = 'This build has no benchmark report (bench/report.json): run make bench, then build again.';
   } else {

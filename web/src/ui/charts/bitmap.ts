@@ -1,6 +1,6 @@
 // The Mandelbrot set the kernels drew: the output bytes (a PBM, P4: one bit a pixel, rows
 // padded to a byte), painted onto a canvas pixel for pixel.
-import type { ChartRenderer } from '../charts';
+import type { ChartRenderer } from './types';
 import { el } from '../dom';
 
 /** Width, height and where the bits start, from a P4 header ("P4\n<w> <h>\n"). */

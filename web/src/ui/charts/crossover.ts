@@ -2,7 +2,7 @@
 // sequential run, against the input size. Below 1, the parallel version is slower (its
 // overhead is larger than the work it splits).
 import { sig } from '../../shared/format';
-import type { ChartRenderer } from '../charts';
+import type { ChartRenderer } from './types';
 import { axis, colour, plot, uPlot, whiskers } from './plot';
 
 export const render: ChartRenderer = (root, { sweep }) => {

@@ -2,7 +2,7 @@
 // relative to its own median, so a garbage collector's pauses show as spikes above 1 and a
 // steady allocator as a flat line; and the histogram of the same numbers.
 import { formatMs, sig } from '../../shared/format';
-import type { ChartRenderer } from '../charts';
+import type { ChartRenderer } from './types';
 import { implLabel } from '../result/words';
 import { axis, colour, plot, uPlot } from './plot';
 

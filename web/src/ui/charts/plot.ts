@@ -11,7 +11,9 @@ export function colour(name: string): string {
 
 export function axis(label: string, extra: Partial<uPlot.Axis> = {}): uPlot.Axis {
   const fg = colour('muted');
-  return { label, stroke: fg, grid: { stroke: colour('line'), width: 1 }, ticks: { stroke: colour('line'), width: 1 }, ...extra };
+  // An axis without a label reserves no room for one.
+  const named = label ? { label } : { labelSize: 0 };
+  return { ...named, stroke: fg, grid: { stroke: colour('line'), width: 1 }, ticks: { stroke: colour('line'), width: 1 }, ...extra };
 }
 
 /** Ticks for a log scale from lo to hi: 1, 2, 5 × each power of ten (every decade alone when the range is wide). */

@@ -3,7 +3,7 @@
 // the parallel fraction fitted to the points (and, for the amdahl workload, the one it asked for).
 import { amdahlSpeedup, fitAmdahl } from '../../shared/amdahl';
 import { sig } from '../../shared/format';
-import type { ChartRenderer } from '../charts';
+import type { ChartRenderer } from './types';
 import { el } from '../dom';
 import { axis, colour, plot, uPlot, whiskers } from './plot';
 

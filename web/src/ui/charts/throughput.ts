@@ -1,7 +1,7 @@
 // Serialisation in bytes per second: the output says how many bytes of JSON one call wrote
 // (and parsed back), so each implementation's median time gives its throughput.
 import { formatMs, sig } from '../../shared/format';
-import type { ChartRenderer } from '../charts';
+import type { ChartRenderer } from './types';
 import { implLabel } from '../result/words';
 import { axis, colour, plot, uPlot } from './plot';
 

@@ -1,7 +1,7 @@
 // Times per implementation: every sample as a faint dot, the median as a point, its 95%
 // interval within the run as a whisker. Log scale, so 0.5 ms and 30 ms both read.
 import { formatMs } from '../../shared/format';
-import type { ChartRenderer } from '../charts';
+import type { ChartRenderer } from './types';
 import { implLabel } from '../result/words';
 import { axis, colour, logTicks, plot, uPlot, whiskers } from './plot';
 

@@ -1,7 +1,7 @@
 // The path itself: Rust computes every point of the projectile's flight, the page draws them
 // (thinned to a few thousand for drawing; the kernels use all of them).
 import { sig } from '../../shared/format';
-import type { ChartRenderer } from '../charts';
+import type { ChartRenderer } from './types';
 import { el } from '../dom';
 import { axis, colour, plot } from './plot';
 
