@@ -37,11 +37,11 @@ THREADS_TEST_ARGS := --test web_threads --features threads-no-bundler -Z build-s
 TEST_ENV := CARGO_PROFILE_RELEASE_LTO=false
 
 .PHONY: help setup gen wasm assets build serve preview test test-rust test-wasm test-python \
-        test-web test-e2e lint bench new-workload clean
+        test-web test-e2e test-engines lint bench new-workload clean
 
 help:
 	@echo "make serve   build and serve the site on http://$(HOST):$(PORT) with COOP/COEP (rebuilds on change)"
-	@echo "make test    every test: Rust, wasm in Chromium and Firefox, Python, TypeScript, Playwright"
+	@echo "make test    every test: Rust, wasm in Chromium and Firefox, Python, TypeScript, Playwright, Firefox and WebKit e2e"
 	@echo "make build   the deployable static site in web/dist (TWINBENCH_BASE=/path/ to set its base)"
 	@echo "make bench   the benchmark report in bench/report.{json,md}"
 	@echo "make new-workload NAME=<id>   a new workload in one step"
@@ -87,7 +87,7 @@ preview: build
 	node scripts/serve-dist.mjs --root web/dist --host $(HOST) --port $(PORT) --coi $${COI:-on}
 
 # --- tests
-test: setup lint test-rust test-python test-web test-wasm test-e2e
+test: setup lint test-rust test-python test-web test-wasm test-e2e test-engines
 	@echo "make test: all passed"
 
 # tsc needs the wasm packages' type declarations, so the wasm is built first.
@@ -122,6 +122,12 @@ test-wasm: setup
 
 test-e2e: build
 	npx playwright test
+
+# The built site in Firefox ESR (geckodriver, headless) and WebKitGTK (WebKitWebDriver under
+# Xvfb; default, and with JSC_useSharedArrayBuffer=1 as Safari): tests/engines/run.mjs.
+# ENGINES=firefox,webkit,webkit-sab picks variants; ENGINES_GREP=<regex> picks specs.
+test-engines: build
+	node tests/engines/run.mjs
 
 bench: build
 	node bench/run.mjs

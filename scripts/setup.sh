@@ -27,6 +27,10 @@ if [ "$profile" = full ]; then
   command -v chromium >/dev/null || apt_need+=(chromium)
   command -v chromedriver >/dev/null || apt_need+=(chromium-driver)
   command -v firefox-esr >/dev/null || apt_need+=(firefox-esr)
+  # WebKitGTK (Safari's engine) for the cross-engine suite: its WebDriver (MiniBrowser comes
+  # with it) and an X server, since it refuses --headless.
+  command -v WebKitWebDriver >/dev/null || apt_need+=(webkit2gtk-driver)
+  command -v Xvfb >/dev/null || apt_need+=(xvfb)
   python3 -m venv --help >/dev/null 2>&1 || apt_need+=(python3-venv)
 fi
 if [ ${#apt_need[@]} -gt 0 ]; then
