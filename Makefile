@@ -99,6 +99,8 @@ lint: setup wasm
 	cd pyodide_glue && $(VENV)/ruff check twinbench tests && $(VENV)/mypy
 	npx tsc -p tsconfig.json --noEmit
 	node scripts/check-no-wildcard-postmessage.mjs
+	npx depcruise --config .dependency-cruiser.cjs web/src
+	node scripts/check-file-length.mjs web/src
 
 test-rust: setup
 	cargo test --all-targets
@@ -129,7 +131,9 @@ test-e2e: build
 test-engines: build
 	node tests/engines/run.mjs
 
+# The benchmark also drives Chromium and runs the twins on native CPython: more than building needs.
 bench: build
+	@scripts/setup.sh bench
 	node bench/run.mjs
 
 new-workload: setup

@@ -6,7 +6,7 @@
 // and measures `rust` on the targeted kernels in the page, the variant's page and the
 // baseline's page taking turns, A B A B. Writes bench/flags.json, which `make bench` quotes.
 //
-// Usage: node bench/flags.mjs [--variants simd128,no-wasm-opt] [--rounds 3] [--quick] [--build-only]
+// Usage: node bench/flags.mjs [--variants simd128,no-wasm-opt] [--rounds 3] [--quick] [--build-only] [--kernels a,b]
 // Needs `make build` first (web/dist and web/src/wasm/st).
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,8 +15,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync, constants } from 'node:zlib';
+import { settings } from './config.mjs';
 import { apiRun, launch, openPage } from './lib/browser.mjs';
-import { median } from './lib/fit.mjs';
+import { median } from './lib/ts.mjs';
 import { serveDist } from './lib/serve.mjs';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -41,19 +42,18 @@ const VARIANTS = {
   'no-bulk-memory': { rustflags: `${PROJECT_RUSTFLAGS} -C target-feature=-bulk-memory`, wasmOpt: null, what: '`-C target-feature=-bulk-memory` (memcpy as a wasm loop instead of `memory.copy`)' },
 };
 
-const KERNELS = ['nbody', 'fannkuch-redux', 'spectral-norm', 'mandelbrot', 'fib', 'binary-trees', 'orders-json'];
-
 const { values: opts } = parseArgs({
   options: {
     variants: { type: 'string', default: 'no-simd128,wasm-opt-O3' },
     rounds: { type: 'string', default: '3' },
     quick: { type: 'boolean', default: false },
     'build-only': { type: 'boolean', default: false },
-    kernels: { type: 'string', default: KERNELS.join(',') },
+    // Default: every workload with a wasm/native target (a catalog `category`).
+    kernels: { type: 'string' },
   },
 });
 const rounds = Number(opts.rounds);
-const kernels = opts.kernels.split(',');
+let kernels = opts.kernels?.split(',') ?? null;
 const log = (m) => process.stderr.write(`[flags] ${m}\n`);
 const env = { ...process.env, PATH: `${join(REPO, 'node_modules/.bin')}:${process.env.HOME}/.cargo/bin:${process.env.PATH}` };
 
@@ -127,7 +127,7 @@ function scratchDist(name, pkg) {
 function nativeBench(key, ws, rustflags, ids) {
   const target = join(SCRATCH, 'native', key);
   log(`native criterion (${key}): ${ids.join(', ')}`);
-  execFileSync('cargo', ['bench', '--bench', 'kernels', '--', ...(opts.quick ? ['--warm-up-time', '0.5', '--measurement-time', '1'] : ['--warm-up-time', '2', '--measurement-time', '4']), `^(${ids.join('|')})$`], {
+  execFileSync('cargo', ['bench', '--bench', 'kernels', '--', ...settings(opts.quick).criterion, `^(${ids.join('|')})$`], {
     cwd: ws,
     env: { ...env, CARGO_TARGET_DIR: target, RUSTFLAGS: rustflags },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -167,12 +167,14 @@ async function main() {
   const servers = { project: await serveDist({ repo: REPO }) };
   for (const n of names) servers[n] = await serveDist({ repo: REPO, root: builds[n].dist });
   const browser = await launch();
-  const samples = Object.fromEntries(['project', ...names].map((n) => [n, Object.fromEntries(kernels.map((k) => [k, []]))]));
+  let samples;
   try {
     const ctx = await browser.newContext();
     const pages = {};
     for (const n of Object.keys(servers)) pages[n] = await openPage(ctx, servers[n].url, log);
     const workloads = await pages.project.evaluate(() => window.twinbench.workloads());
+    kernels ??= workloads.filter((w) => w.category).map((w) => w.id);
+    samples = Object.fromEntries(['project', ...names].map((n) => [n, Object.fromEntries(kernels.map((k) => [k, []]))]));
     const defaults = (id) => Object.fromEntries(workloads.find((w) => w.id === id).params.map((p) => [p.name, p.default]));
     const req = opts.quick ? { maxSamples: 10, timeBudgetMs: 300 } : { maxSamples: 40, timeBudgetMs: 1500 };
     for (let r = 0; r < rounds; r++) {

@@ -9,7 +9,7 @@ import { gunzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
-import { median } from './lib/fit.mjs';
+import { median } from './lib/ts.mjs';
 
 const { values: opts } = parseArgs({ options: { repeats: { type: 'string', default: '3' } } });
 const repeats = Number(opts.repeats);

@@ -56,6 +56,8 @@ story = "TODO: the story this workload tells, in a sentence or two."
 output = "text"
 chart = "bars"
 parallel = false
+work_param = "n"
+differences = "TODO: what differs between the twins, or an empty string where they are faithful"
 
 [[param]]
 name = "n"
@@ -66,6 +68,11 @@ max = 1000000000
 page_max_python = 10000000
 page_max_rust = 1000000000
 help = "TODO: what n means"
+
+[cost]
+units = "n"  # TODO: the work as an expression over the parameters
+python_ms_per_unit = 0.0  # TODO: calibrate: scripts/gen_catalog.py --calibrate bench/report.json
+rust_ms_per_unit = 0.0
 ''')
     paths["rust"].write_text(f'''//! {wid}: TODO say what it computes. Same algorithm, same operation order as the Python twin.
 

@@ -4,6 +4,7 @@
 # Pins live in scripts/versions.env (one place); see ../shared/TOOLCHAIN.md for why.
 #   scripts/setup.sh          everything (make test)
 #   scripts/setup.sh build    only what building the site needs (make build, make serve, deploy)
+#   scripts/setup.sh bench    building, plus what make bench drives: Chromium and a python3
 set -euo pipefail
 profile=${1:-full}
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -23,8 +24,11 @@ has_version() { command -v "$1" >/dev/null 2>&1 && "$1" --version 2>/dev/null | 
 
 # --- Debian packages: browsers and drivers. Never Debian's binaryen (it breaks wasm-bindgen output).
 apt_need=()
-if [ "$profile" = full ]; then
+if [ "$profile" = full ] || [ "$profile" = bench ]; then
   command -v chromium >/dev/null || apt_need+=(chromium)
+fi
+[ "$profile" = bench ] && { command -v python3 >/dev/null || apt_need+=(python3); }
+if [ "$profile" = full ]; then
   command -v chromedriver >/dev/null || apt_need+=(chromium-driver)
   command -v firefox-esr >/dev/null || apt_need+=(firefox-esr)
   # WebKitGTK (Safari's engine) for the cross-engine suite: its WebDriver (MiniBrowser comes
@@ -71,7 +75,7 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
-[ "$profile" = full ] || { log "tools for building ready"; exit 0; }
+[ "$profile" = full ] || { log "tools for $profile ready"; exit 0; }
 
 # --- Python tools in a project venv (pytest, ruff, mypy), pinned in pyodide_glue/requirements-dev.txt.
 if [ ! -x .venv/bin/python ] || [ pyodide_glue/requirements-dev.txt -nt .venv/.stamp ]; then

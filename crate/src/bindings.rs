@@ -6,8 +6,8 @@ use std::hint::black_box;
 use wasm_bindgen::prelude::*;
 
 use crate::catalog::workload;
-use crate::kernels::{self, Variant};
-use crate::{KernelError, Output, Params};
+use crate::kernels::{self, Resolved, Variant};
+use crate::{KernelError, Output, Params, Run};
 
 // Re-exported for JavaScript as `initThreadPool`; rustc cannot see that use.
 #[cfg(feature = "threads")]
@@ -39,48 +39,89 @@ fn start() {
     }));
 }
 
-fn js_error(e: KernelError) -> JsError {
-    JsError::new(&e.to_string())
+/// A JavaScript `Error` whose `name` is the `KernelError` variant (`BadParam`, `Overflow`,
+/// `OutOfMemory`, `Unsupported`): workers classify errors by name, never by message.
+fn js_error(e: KernelError) -> JsValue {
+    let err = js_sys::Error::new(&e.to_string());
+    err.set_name(e.name());
+    err.into()
 }
 
-fn to_js(out: Output) -> JsValue {
-    match out {
+/// `{ output, work }`: the output as a string or a Uint8Array, the work digest as 16 hex digits.
+fn to_js(output: Output, work: &str) -> JsValue {
+    let output: JsValue = match output {
         Output::Text(s) => JsValue::from_str(&s),
         Output::Bytes(b) => js_sys::Uint8Array::from(&b[..]).into(),
-    }
+    };
+    let result = js_sys::Object::new();
+    // Setting a property on a fresh plain object cannot fail.
+    let _ = js_sys::Reflect::set(&result, &"output".into(), &output);
+    let _ = js_sys::Reflect::set(&result, &"work".into(), &work.into());
+    result.into()
 }
 
-fn params(id: &str, params_json: &str) -> Result<Params, JsError> {
+/// The path every export shares: look the workload up, parse its parameters, resolve the
+/// kernel variant (all once per batch), then call it `batch` times and keep the last run.
+fn batch(
+    id: &str,
+    params_json: &str,
+    variant: Variant,
+    batch: u32,
+    kernel: impl FnOnce(Resolved) -> Resolved,
+) -> Result<Run, JsValue> {
     let spec = workload(id).map_err(js_error)?;
-    Params::from_json(spec, params_json).map_err(js_error)
+    let params = Params::from_json(spec, params_json).map_err(js_error)?;
+    let f = kernel(kernels::resolve(id, variant).map_err(js_error)?);
+    let mut last = f.call(&params).map_err(js_error)?;
+    for _ in 1..batch {
+        // black_box: the repeated calls are the measurement, so they must not be folded away.
+        last = black_box(f.call(black_box(&params)).map_err(js_error)?);
+    }
+    Ok(last)
 }
 
 /// Run workload `id` with `params_json` (a JSON object) `batch` times in a row, and return
-/// the last canonical output: a string, or a Uint8Array for byte outputs. `parallel` picks
-/// the rayon variant (on the current thread in the single-threaded build).
+/// the last run as `{ output, work }` (`to_js`). `parallel` picks the rayon variant (on the
+/// current thread in the single-threaded build).
 #[wasm_bindgen]
-pub fn run(id: &str, params_json: &str, parallel: bool, batch: u32) -> Result<JsValue, JsError> {
-    let params = params(id, params_json)?;
+pub fn run(id: &str, params_json: &str, parallel: bool, batch: u32) -> Result<JsValue, JsValue> {
     let variant = if parallel {
         Variant::Parallel
     } else {
         Variant::Sequential
     };
-    let mut last = kernels::run(&params, variant).map_err(js_error)?;
-    for _ in 1..batch {
-        // black_box: the repeated calls are the measurement, so they must not be folded away.
-        last = black_box(kernels::run(black_box(&params), variant).map_err(js_error)?);
-    }
-    Ok(to_js(last))
+    let last = self::batch(id, params_json, variant, batch, |f| f)?;
+    Ok(to_js(last.output, &last.work.to_string()))
 }
 
-/// Shard `index` of `shards` of workload `id`, for a pool of workers.
+/// The same path as `run` (lookups, parameter parsing, dispatch, the result's conversion)
+/// around an empty kernel: what a call costs besides the kernel. Returns
+/// `{ output: "", work: "" }`.
 #[wasm_bindgen]
-pub fn run_shard(id: &str, params_json: &str, index: u32, shards: u32) -> Result<JsValue, JsError> {
-    let params = params(id, params_json)?;
-    kernels::run(&params, Variant::Shard { index, shards })
-        .map(to_js)
-        .map_err(js_error)
+pub fn run_overhead(id: &str, params_json: &str, batch: u32) -> Result<JsValue, JsValue> {
+    let last = self::batch(id, params_json, Variant::Sequential, batch, |_| {
+        Resolved::Run(kernels::empty)
+    })?;
+    Ok(to_js(last.output, ""))
+}
+
+/// Shard `index` of `shards` of workload `id`, for a pool of workers, as `{ output, work }`.
+/// The shards' outputs combine as the catalog's `pool` says, their digests by adding them
+/// as 64-bit integers (modulo 2^64).
+#[wasm_bindgen]
+pub fn run_shard(id: &str, params_json: &str, index: u32, shards: u32) -> Result<JsValue, JsValue> {
+    let last = batch(id, params_json, Variant::Shard { index, shards }, 1, |f| f)?;
+    Ok(to_js(last.output, &last.work.to_string()))
+}
+
+/// Every point of the trajectory, `[x0, y0, x1, y1, ...]` as a Float64Array: what Python
+/// receives when it calls Rust for the trajectory workload and summarises the points itself.
+#[wasm_bindgen]
+pub fn trajectory_points(steps: f64) -> Result<Vec<f64>, JsValue> {
+    let spec = workload("trajectory").map_err(js_error)?;
+    let params = Params::from_json(spec, &format!(r#"{{"steps":{steps}}}"#)).map_err(js_error)?;
+    let steps = kernels::trajectory::steps(&params).map_err(js_error)?;
+    Ok(kernels::trajectory::trajectory_points(steps))
 }
 
 /// How many threads rayon runs on: 1 in the single-threaded build.
@@ -97,11 +138,11 @@ pub fn threaded_build() -> bool {
 
 /// `twinbench_rs.fib(n)` for Python: one crossing per call, to show the cost of crossings.
 #[wasm_bindgen]
-pub fn fib(n: u32) -> Result<u64, JsError> {
+pub fn fib(n: u32) -> Result<u64, JsValue> {
     if n > 93 {
-        return Err(JsError::new(&format!(
+        return Err(js_error(KernelError::Overflow(format!(
             "fib({n}) does not fit in u64; n must be at most 93"
-        )));
+        ))));
     }
     Ok(kernels::fib::fib(n))
 }
@@ -109,7 +150,7 @@ pub fn fib(n: u32) -> Result<u64, JsError> {
 /// Deliberate failures, for the tests that prove the page recovers from them:
 /// `panic`, `stack` (recursion beyond the wasm stack) and `oom` (allocation past wasm's maximum).
 #[wasm_bindgen]
-pub fn fault(kind: &str) -> Result<u32, JsError> {
+pub fn fault(kind: &str) -> Result<u32, JsValue> {
     #[inline(never)]
     fn recurse(depth: u64, sink: &mut [u64; 64]) -> u64 {
         if depth == u64::MAX {
@@ -132,8 +173,8 @@ pub fn fault(kind: &str) -> Result<u32, JsError> {
                 blocks.push(black_box(block));
             }
         }
-        _ => Err(JsError::new(&format!(
+        _ => Err(js_error(KernelError::BadParam(format!(
             "unknown fault '{kind}'; known: panic, stack, oom"
-        ))),
+        )))),
     }
 }

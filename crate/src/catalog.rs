@@ -17,6 +17,24 @@ pub enum Pool {
     Concat,
 }
 
+/// The benchmark's target class for a workload with a wasm/native target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Category {
+    /// A tight loop over numbers: wasm should come close to native.
+    Loop,
+    /// Calls and allocation: wasm pays more for them.
+    Call,
+}
+
+/// What a run costs: `units` (an expression over the parameters, evaluated by the generated
+/// TypeScript and Python functions) times the calibrated milliseconds per unit.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CostModel {
+    pub units: &'static str,
+    pub python_ms_per_unit: f64,
+    pub rust_ms_per_unit: f64,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum ParamKind {
     Int {
@@ -56,6 +74,12 @@ pub struct WorkloadSpec {
     pub chart: &'static str,
     pub parallel: bool,
     pub pool: Option<Pool>,
+    pub category: Option<Category>,
+    /// What differs between the twins ("" where they are faithful).
+    pub differences: &'static str,
+    /// The parameter that sets the amount of work.
+    pub work_param: &'static str,
+    pub cost_model: CostModel,
     pub params: &'static [ParamSpec],
 }
 

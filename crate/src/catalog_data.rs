@@ -1,5 +1,5 @@
 // @generated from catalog/*.toml by scripts/gen_catalog.py: do not edit, run `make gen`.
-use crate::catalog::{OutputKind, ParamKind, ParamSpec, Pool, WorkloadSpec};
+use crate::catalog::{Category, CostModel, OutputKind, ParamKind, ParamSpec, Pool, WorkloadSpec};
 
 pub static WORKLOADS: &[WorkloadSpec] = &[
     WorkloadSpec {
@@ -11,6 +11,14 @@ pub static WORKLOADS: &[WorkloadSpec] = &[
         chart: "bars",
         parallel: false,
         pool: None,
+        category: Some(Category::Call),
+        differences: "",
+        work_param: "n",
+        cost_model: CostModel {
+            units: "fib_calls(n)",
+            python_ms_per_unit: 0.000139,
+            rust_ms_per_unit: 1.91e-06,
+        },
         params: &[ParamSpec {
             name: "n",
             help: "which Fibonacci number, computed by naive recursion (about 1.6^n calls)",
@@ -32,6 +40,14 @@ pub static WORKLOADS: &[WorkloadSpec] = &[
         chart: "bars",
         parallel: false,
         pool: None,
+        category: None,
+        differences: "Rust adds u128s with an overflow check, Python's int grows without limit. At these sizes Rust's time is mostly the call's dispatch (catalog lookup, parameter parsing, the number to text), not the loop.",
+        work_param: "n",
+        cost_model: CostModel {
+            units: "n + 1",
+            python_ms_per_unit: 0.000137,
+            rust_ms_per_unit: 2.82e-06,
+        },
         params: &[ParamSpec {
             name: "n",
             help: "which Fibonacci number, computed exactly by iteration (Rust's u128 overflows past 186)",
@@ -53,6 +69,14 @@ pub static WORKLOADS: &[WorkloadSpec] = &[
         chart: "crossover",
         parallel: true,
         pool: Some(Pool::Sum),
+        category: None,
+        differences: "",
+        work_param: "count",
+        cost_model: CostModel {
+            units: "count / 4 * (fib_calls(n) + fib_calls(max(n - 1, 0)) + fib_calls(max(n - 2, 0)) + fib_calls(max(n - 3, 0)))",
+            python_ms_per_unit: 0.00013,
+            rust_ms_per_unit: 1.5e-06,
+        },
         params: &[
             ParamSpec {
                 name: "count",
@@ -87,6 +111,14 @@ pub static WORKLOADS: &[WorkloadSpec] = &[
         chart: "amdahl",
         parallel: true,
         pool: None,
+        category: None,
+        differences: "Python masks every step to 64 bits (& MASK) where Rust's u64 arithmetic wraps for free: the usual way to write 64-bit hashing in each language.",
+        work_param: "work",
+        cost_model: CostModel {
+            units: "work + 64",
+            python_ms_per_unit: 0.0021,
+            rust_ms_per_unit: 5.3e-06,
+        },
         params: &[
             ParamSpec {
                 name: "p",
@@ -121,6 +153,14 @@ pub static WORKLOADS: &[WorkloadSpec] = &[
         chart: "bars",
         parallel: false,
         pool: None,
+        category: Some(Category::Loop),
+        differences: "",
+        work_param: "n",
+        cost_model: CostModel {
+            units: "n + 1",
+            python_ms_per_unit: 0.0215,
+            rust_ms_per_unit: 8.31e-05,
+        },
         params: &[ParamSpec {
             name: "n",
             help: "simulation steps of 0.01 years (the Benchmarks Game reference uses 50,000,000)",
@@ -142,6 +182,14 @@ pub static WORKLOADS: &[WorkloadSpec] = &[
         chart: "speedup",
         parallel: true,
         pool: None,
+        category: Some(Category::Loop),
+        differences: "",
+        work_param: "n",
+        cost_model: CostModel {
+            units: "n ** 2",
+            python_ms_per_unit: 0.0215,
+            rust_ms_per_unit: 7.49e-05,
+        },
         params: &[ParamSpec {
             name: "n",
             help: "matrix size (the Benchmarks Game reference uses 5,500)",
@@ -163,6 +211,14 @@ pub static WORKLOADS: &[WorkloadSpec] = &[
         chart: "image",
         parallel: true,
         pool: Some(Pool::Concat),
+        category: Some(Category::Loop),
+        differences: "",
+        work_param: "n",
+        cost_model: CostModel {
+            units: "n ** 2",
+            python_ms_per_unit: 0.00949,
+            rust_ms_per_unit: 9.99e-05,
+        },
         params: &[ParamSpec {
             name: "n",
             help: "image width and height in pixels (the Benchmarks Game reference uses 16,000)",
@@ -184,6 +240,14 @@ pub static WORKLOADS: &[WorkloadSpec] = &[
         chart: "speedup",
         parallel: true,
         pool: None,
+        category: Some(Category::Loop),
+        differences: "Python flips a prefix with one slice assignment and rotates with list.pop and list.insert (C builtins); Rust reverses and swaps in a fixed-size array.",
+        work_param: "n",
+        cost_model: CostModel {
+            units: "factorial(n) * n",
+            python_ms_per_unit: 0.000581,
+            rust_ms_per_unit: 8.8e-06,
+        },
         params: &[ParamSpec {
             name: "n",
             help: "permutation length: all n! permutations are flipped, so each step up multiplies the work by about n (the Benchmarks Game reference uses 12)",
@@ -205,6 +269,14 @@ pub static WORKLOADS: &[WorkloadSpec] = &[
         chart: "latency",
         parallel: true,
         pool: None,
+        category: Some(Category::Call),
+        differences: "",
+        work_param: "n",
+        cost_model: CostModel {
+            units: "2 ** max(n, 6) * (16 * max(n, 6) - 26)",
+            python_ms_per_unit: 0.000307,
+            rust_ms_per_unit: 2.76e-05,
+        },
         params: &[ParamSpec {
             name: "n",
             help: "maximum tree depth: each step up doubles the work (the Benchmarks Game reference uses 21)",
@@ -226,6 +298,14 @@ pub static WORKLOADS: &[WorkloadSpec] = &[
         chart: "bars",
         parallel: false,
         pool: None,
+        category: Some(Category::Call),
+        differences: "Python writes and parses plain dicts with the json module (its C accelerator); Rust uses typed structs and enums with serde_json. The output (length and total) can be computed without serialising anything.",
+        work_param: "count",
+        cost_model: CostModel {
+            units: "count + 1",
+            python_ms_per_unit: 0.0218,
+            rust_ms_per_unit: 0.00129,
+        },
         params: &[
             ParamSpec {
                 name: "count",
@@ -260,6 +340,14 @@ pub static WORKLOADS: &[WorkloadSpec] = &[
         chart: "trajectory",
         parallel: false,
         pool: None,
+        category: None,
+        differences: "No points cross a boundary yet: each side keeps every point in its own runtime (a Python list of floats, a Rust Vec<f64>) and prints a summary, even when Python calls Rust.",
+        work_param: "steps",
+        cost_model: CostModel {
+            units: "steps",
+            python_ms_per_unit: 0.00127,
+            rust_ms_per_unit: 2.25e-05,
+        },
         params: &[ParamSpec {
             name: "steps",
             help: "integration steps over the same 5.25 s flight; the kernel returns every point (steps + 1)",
@@ -281,6 +369,14 @@ pub static WORKLOADS: &[WorkloadSpec] = &[
         chart: "bars",
         parallel: true,
         pool: None,
+        category: None,
+        differences: "Pyodide has no threads, so Python's lock is never contended. Python's atomic is itertools.count, a C builtin that does the counting for it. In the single-threaded wasm build Rust's Mutex is a plain cell, and LLVM folds the mutex and reduce loops into one addition: those times measure nothing.",
+        work_param: "increments",
+        cost_model: CostModel {
+            units: "increments + 1",
+            python_ms_per_unit: 0.000769,
+            rust_ms_per_unit: 2.3e-05,
+        },
         params: &[
             ParamSpec {
                 name: "increments",
@@ -312,6 +408,14 @@ pub static WORKLOADS: &[WorkloadSpec] = &[
         chart: "bars",
         parallel: false,
         pool: None,
+        category: None,
+        differences: "Not the same scheduler: Python runs asyncio's event loop (Tasks, gather, a new loop per call), Rust a 30-line round-robin executor of futures. This compares frameworks as much as languages.",
+        work_param: "tasks",
+        cost_model: CostModel {
+            units: "tasks * (steps + 1)",
+            python_ms_per_unit: 0.00639,
+            rust_ms_per_unit: 2.83e-05,
+        },
         params: &[
             ParamSpec {
                 name: "tasks",

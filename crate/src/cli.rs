@@ -1,13 +1,15 @@
 //! The native command line: `twinbench run <id> --<param> <value> ...` prints a kernel's
-//! canonical output; `twinbench list` prints the catalog. Its twin is `python -m twinbench`.
+//! canonical output (`run --work <id> ...` adds a line `work <digest>`); `twinbench list`
+//! prints the catalog. Its twin is `python -m twinbench`.
 
 use std::io::Write;
 
 use crate::catalog::{ParamKind, WORKLOADS, workload};
 use crate::kernels::{self, Variant};
-use crate::{KernelError, Output, Params};
+use crate::{KernelError, Output, Params, Run};
 
-pub const USAGE: &str = "usage: twinbench run <id> [--<param> <value> ...]\n       twinbench list";
+pub const USAGE: &str =
+    "usage: twinbench run [--work] <id> [--<param> <value> ...]\n       twinbench list";
 
 /// What the process should do: write these bytes to stdout or this line to stderr, and exit.
 #[derive(Debug, PartialEq, Eq)]
@@ -84,15 +86,34 @@ pub fn list() -> String {
     out
 }
 
+/// What `run` prints: text with a newline, bytes as they are; then, with `--work`, a line
+/// `work <digest>` (after a newline of its own when the output is bytes).
+fn stdout(run: Run, with_work: bool) -> Vec<u8> {
+    let (mut out, newline) = match run.output {
+        Output::Text(s) => (s.into_bytes(), true),
+        Output::Bytes(b) => (b, with_work),
+    };
+    if newline {
+        out.push(b'\n');
+    }
+    if with_work {
+        out.extend_from_slice(format!("work {}\n", run.work).as_bytes());
+    }
+    out
+}
+
 pub fn execute(args: &[String]) -> Outcome {
     match args.first().map(String::as_str) {
         Some("list") if args.len() == 1 => Outcome::Stdout(list().into_bytes()),
         Some("run") => {
-            let Some(id) = args.get(1) else {
+            // `--work` comes before the id: after it, `--work` is amdahl's parameter.
+            let with_work = args.get(1).is_some_and(|a| a == "--work");
+            let rest = &args[1 + usize::from(with_work)..];
+            let Some(id) = rest.first() else {
                 return Outcome::Usage(format!("run needs a workload id\n{USAGE}"));
             };
             let parsed = workload(id).and_then(|spec| {
-                let pairs = param_pairs(&args[2..]).map_err(KernelError::BadParam)?;
+                let pairs = param_pairs(&rest[1..]).map_err(KernelError::BadParam)?;
                 Params::from_strings(spec, pairs)
             });
             let params = match parsed {
@@ -100,11 +121,7 @@ pub fn execute(args: &[String]) -> Outcome {
                 Err(e) => return Outcome::Usage(e.to_string()),
             };
             match kernels::run(&params, Variant::Sequential) {
-                Ok(Output::Text(mut s)) => {
-                    s.push('\n');
-                    Outcome::Stdout(s.into_bytes())
-                }
-                Ok(Output::Bytes(b)) => Outcome::Stdout(b),
+                Ok(run) => Outcome::Stdout(stdout(run, with_work)),
                 Err(KernelError::BadParam(m)) => Outcome::Usage(m),
                 Err(e) => Outcome::Failed(e.to_string()),
             }
@@ -147,6 +164,19 @@ mod tests {
             run(&["run", "fib", "--n=20"]),
             Outcome::Stdout(b"6765\n".to_vec())
         );
+    }
+
+    #[test]
+    fn work_adds_a_line_with_the_digest() {
+        assert_eq!(
+            run(&["run", "--work", "fib", "--n", "20"]),
+            Outcome::Stdout(b"6765\nwork cec4acb9d14055a6\n".to_vec())
+        );
+        // After the id, --work is a parameter (amdahl has one).
+        assert!(matches!(
+            run(&["run", "amdahl", "--work", "5"]),
+            Outcome::Stdout(_)
+        ));
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 pub mod catalog;
 mod catalog_data;
+pub mod digest;
 pub mod kernels;
 pub mod output;
 pub mod params;
@@ -13,5 +14,6 @@ pub mod cli;
 #[cfg(target_arch = "wasm32")]
 mod bindings;
 
-pub use output::{KernelError, Output};
+pub use digest::Digest;
+pub use output::{KernelError, Output, Run};
 pub use params::Params;

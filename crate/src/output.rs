@@ -1,6 +1,9 @@
-//! What a kernel returns: its canonical output, or an error with a message for a person.
+//! What a kernel returns: its canonical output and its work digest, or an error with a
+//! message for a person.
 
 use std::fmt;
+
+use crate::Digest;
 
 /// A kernel's canonical output: the text the CLIs print and the page compares
 /// (without a trailing newline), or raw bytes (mandelbrot's PBM).
@@ -25,6 +28,30 @@ impl From<String> for Output {
     }
 }
 
+/// One kernel run: the canonical output, and the digest of the work that produced it
+/// (`digest.rs`). Both must match for a run to be verified.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Run {
+    pub output: Output,
+    pub work: Digest,
+}
+
+impl Run {
+    pub fn text(text: impl Into<String>, work: Digest) -> Run {
+        Run {
+            output: Output::Text(text.into()),
+            work,
+        }
+    }
+
+    pub fn bytes(bytes: Vec<u8>, work: Digest) -> Run {
+        Run {
+            output: Output::Bytes(bytes),
+            work,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum KernelError {
     /// A parameter (or workload id) the catalog does not allow. Never reaches a kernel.
@@ -43,6 +70,18 @@ impl fmt::Display for KernelError {
             KernelError::BadParam(m) | KernelError::Unsupported(m) => f.write_str(m),
             KernelError::Overflow(m) => write!(f, "overflow: {m}"),
             KernelError::OutOfMemory(m) => write!(f, "out of memory: {m}"),
+        }
+    }
+}
+
+impl KernelError {
+    /// The variant's name: what the page's workers classify errors by (`JsError.name`).
+    pub fn name(&self) -> &'static str {
+        match self {
+            KernelError::BadParam(_) => "BadParam",
+            KernelError::Overflow(_) => "Overflow",
+            KernelError::OutOfMemory(_) => "OutOfMemory",
+            KernelError::Unsupported(_) => "Unsupported",
         }
     }
 }

@@ -1,5 +1,10 @@
 //! Parameters checked against the catalog before anything runs. The same rules, and the
-//! same messages, live in `pyodide_glue/twinbench/params.py` and `web/src/engine/params.ts`.
+//! same messages, live in `pyodide_glue/twinbench/params.py` and `web/src/shared/params.ts`;
+//! `tests/golden/params.json` holds the cases all three are tested against.
+//!
+//! Kernels read their values through the typed accessors (`p.u32("n")`, `p.usize("n")`, ...),
+//! which refuse a value that does not fit the kernel's type instead of truncating it; a unit
+//! test checks every catalog range against the types the kernels ask for.
 
 use crate::KernelError;
 use crate::catalog::{ParamKind, ParamSpec, WorkloadSpec};
@@ -30,6 +35,60 @@ pub struct Params {
 
 /// Integers must survive JSON and JavaScript numbers unchanged.
 const SAFE_INT: i64 = (1 << 53) - 1;
+
+/// An integer type a kernel can take a parameter as.
+pub trait IntParam: Sized {
+    const NAME: &'static str;
+    const MIN: i128;
+    const MAX: i128;
+    fn from_i64(v: i64) -> Option<Self>;
+}
+
+macro_rules! int_param {
+    ($($t:ty),*) => {$(
+        impl IntParam for $t {
+            const NAME: &'static str = stringify!($t);
+            const MIN: i128 = <$t>::MIN as i128;
+            const MAX: i128 = <$t>::MAX as i128;
+            fn from_i64(v: i64) -> Option<Self> {
+                <$t>::try_from(v).ok()
+            }
+        }
+    )*};
+}
+int_param!(u8, u32, u64, i64);
+
+/// usize is 32 bits on wasm32: the catalog must fit the smallest target the kernels run on.
+impl IntParam for usize {
+    const NAME: &'static str = "usize (32 bits on wasm32)";
+    const MIN: i128 = 0;
+    const MAX: i128 = u32::MAX as i128;
+    fn from_i64(v: i64) -> Option<Self> {
+        usize::try_from(v).ok()
+    }
+}
+
+/// In unit tests, which parameter each kernel asked for as which type (`kernels::tests`
+/// checks the catalog ranges against them).
+#[cfg(test)]
+pub(crate) mod asked {
+    use std::cell::RefCell;
+
+    /// (workload, parameter, type name, type min, type max)
+    pub type Ask = (&'static str, &'static str, &'static str, i128, i128);
+
+    thread_local! {
+        static ASKED: RefCell<Vec<Ask>> = const { RefCell::new(Vec::new()) };
+    }
+
+    pub fn record(ask: Ask) {
+        ASKED.with(|a| a.borrow_mut().push(ask));
+    }
+
+    pub fn take() -> Vec<Ask> {
+        ASKED.with(|a| std::mem::take(&mut *a.borrow_mut()))
+    }
+}
 
 fn bad(spec: &WorkloadSpec, p: &ParamSpec, what: String) -> KernelError {
     KernelError::BadParam(format!("parameter {} of {} {what}", p.name, spec.id))
@@ -213,11 +272,38 @@ impl Params {
         }
     }
 
+    /// The raw catalog integer; kernels take theirs through the typed accessors below.
     pub fn int(&self, name: &str) -> i64 {
         match self.get(name) {
             Value::Int(v) => v,
             v => panic!("parameter {name} of {} is {v}, not an int", self.spec.id),
         }
+    }
+
+    /// An int parameter as the kernel's type `T`, or `BadParam` if the value does not fit it.
+    pub fn int_as<T: IntParam>(&self, name: &'static str) -> Result<T, KernelError> {
+        let v = self.int(name);
+        #[cfg(test)]
+        asked::record((self.spec.id, name, T::NAME, T::MIN, T::MAX));
+        T::from_i64(v).ok_or_else(|| {
+            KernelError::BadParam(format!(
+                "parameter {name} of {} is {v}, which does not fit the Rust kernel's {}",
+                self.spec.id,
+                T::NAME
+            ))
+        })
+    }
+
+    pub fn u32(&self, name: &'static str) -> Result<u32, KernelError> {
+        self.int_as(name)
+    }
+
+    pub fn u64(&self, name: &'static str) -> Result<u64, KernelError> {
+        self.int_as(name)
+    }
+
+    pub fn usize(&self, name: &'static str) -> Result<usize, KernelError> {
+        self.int_as(name)
     }
 
     pub fn float(&self, name: &str) -> f64 {
@@ -259,55 +345,71 @@ mod tests {
         );
     }
 
-    #[test]
-    fn rejects_with_a_message_that_says_what_is_allowed() {
-        let spec = workload("fib").unwrap();
-        let cases = [
-            (r#"{"n": 51}"#, "must be between 0 and 50, got 51"),
-            (r#"{"n": -1}"#, "must be between 0 and 50, got -1"),
-            (r#"{"n": 3.5}"#, "must be an integer, got 3.5"),
-            (r#"{"n": "7"}"#, "must be an integer, got \"7\""),
-            (r#"{"n": 1e400}"#, "not valid JSON"),
-            (r#"{"m": 1}"#, "unknown parameter 'm' for fib; allowed: n"),
-            (r#"[1]"#, "must be a JSON object"),
-            (r#"{"n": 99999999999999999999}"#, "must be an integer"),
-        ];
-        for (json, want) in cases {
-            let err = Params::from_json(spec, json).unwrap_err().to_string();
-            assert!(err.contains(want), "{json}: {err}");
+    /// `tests/golden/params.json`: the cases the three validators share.
+    fn table() -> serde_json::Value {
+        serde_json::from_str(include_str!("../../tests/golden/params.json")).unwrap()
+    }
+
+    fn to_json(v: Value) -> serde_json::Value {
+        match v {
+            Value::Int(i) => serde_json::json!(i),
+            Value::Float(f) => serde_json::json!(f),
+            Value::Choice(c) => serde_json::json!(c),
+        }
+    }
+
+    /// What a case expects: `valid` (checked by `valid`), or a fragment of the error message.
+    fn check_case(
+        case: &serde_json::Value,
+        got: Result<Params, KernelError>,
+        valid: impl Fn(&Params, &serde_json::Value) -> bool,
+    ) {
+        match (got, case.get("valid"), case["error"].as_str()) {
+            (Ok(params), Some(want), None) => assert!(valid(&params, want), "{case}: {params:?}"),
+            (Err(e), None, Some(want)) => {
+                let e = e.to_string();
+                assert!(e.contains(want), "{case}: got {e:?}");
+            }
+            (got, ..) => panic!("{case}: got {got:?}"),
         }
     }
 
     #[test]
-    fn strings_are_strict_decimal() {
-        let spec = workload("fib").unwrap();
-        assert_eq!(
-            Params::from_strings(spec, [("n", "12")]).unwrap().int("n"),
-            12
-        );
-        for raw in [
-            "",
-            "1.0",
-            " 1",
-            "1_0",
-            "0x10",
-            "+1",
-            "ten",
-            "99999999999999999999",
-        ] {
-            assert!(Params::from_strings(spec, [("n", raw)]).is_err(), "{raw:?}");
+    fn json_cases_of_the_shared_table() {
+        for case in table()["json"].as_array().unwrap() {
+            let got = workload(case["workload"].as_str().unwrap())
+                .and_then(|spec| Params::from_json(spec, &case["params"].to_string()));
+            // `valid` is the complete set of parameters, defaults filled in.
+            check_case(case, got, |params, want| {
+                let all: serde_json::Map<String, serde_json::Value> = params
+                    .iter()
+                    .map(|(name, v)| (name.to_string(), to_json(v)))
+                    .collect();
+                serde_json::Value::Object(all) == *want
+            });
         }
     }
 
     #[test]
-    fn decimal_float_grammar() {
-        for ok in ["1", "1.", ".5", "-2.5e3", "+1E-2", "0.0"] {
-            assert!(is_decimal_float(ok), "{ok}");
+    fn string_cases_of_the_shared_table() {
+        for case in table()["strings"].as_array().unwrap() {
+            let name = case["param"].as_str().unwrap();
+            let got = workload(case["workload"].as_str().unwrap()).and_then(|spec| {
+                Params::from_strings(spec, [(name, case["raw"].as_str().unwrap())])
+            });
+            // `valid` is the one value the string parses to.
+            check_case(case, got, |params, want| to_json(params.get(name)) == *want);
         }
-        for no in [
-            "", ".", "inf", "nan", "1e", "1_0.0", " 1", "1.0.0", "--1", "1e99999",
-        ] {
-            assert!(!is_decimal_float(no), "{no}");
+    }
+
+    #[test]
+    fn decimal_float_grammar_of_the_shared_table() {
+        let grammar = &table()["float_grammar"];
+        for ok in grammar["accept"].as_array().unwrap() {
+            assert!(is_decimal_float(ok.as_str().unwrap()), "{ok}");
+        }
+        for no in grammar["reject"].as_array().unwrap() {
+            assert!(!is_decimal_float(no.as_str().unwrap()), "{no}");
         }
     }
 

@@ -12,6 +12,7 @@ from twinbench import kernels
 from twinbench.catalog import workload
 
 GOLDEN_DIR = Path(__file__).resolve().parents[2] / "tests" / "golden"
+PARAMS_FILE = "params.json"  # the parameter cases (test_params), not a workload's vectors
 
 
 @dataclass(frozen=True)
@@ -19,6 +20,7 @@ class Vector:
     workload: str
     params: dict[str, Any]
     output: str | None
+    work: str | None
     sha256: str | None
     length: int | None
     browser: bool
@@ -37,6 +39,7 @@ def load(wid: str) -> list[Vector]:
             workload=wid,
             params=v["params"],
             output=v.get("output"),
+            work=v.get("work"),
             sha256=v.get("output_sha256"),
             length=v.get("output_len"),
             browser=v.get("browser", False),
@@ -46,10 +49,13 @@ def load(wid: str) -> list[Vector]:
     ]
 
 
-def mismatch(v: Vector, out: str | bytes) -> str | None:
-    """None when `out` is what the vector expects, else what differs."""
-    if v.is_stub:
-        return "the golden vector is a stub: fill in the real output"
+def mismatch(v: Vector, run: tuple[str | bytes, str]) -> str | None:
+    """None when the run's (output, work) is what the vector expects, else what differs."""
+    out, work = run
+    if v.is_stub or v.work is None:
+        return "the golden vector is a stub: fill in the real output and work"
+    if work != v.work:
+        return f"got work {work}, want {v.work}"
     if v.output is not None:
         return None if out == v.output else f"got {out!r}, want {v.output!r}"
     data = out.encode() if isinstance(out, str) else out
@@ -59,11 +65,14 @@ def mismatch(v: Vector, out: str | bytes) -> str | None:
     return f"got {len(data)} bytes sha256 {got}, want {v.length} bytes sha256 {v.sha256}"
 
 
-def combine(pool: str, parts: list[str | bytes]) -> str | bytes:
-    """Put pool shards back together the way the page's pool does."""
+def combine(pool: str, parts: list[tuple[str | bytes, str]]) -> tuple[str | bytes, str]:
+    """Put pool shards back together the way the page's pool does: outputs summed or
+    concatenated, work digests summed modulo 2**64."""
+    outs = [out for out, _ in parts]
+    work = kernels.combine_work([w for _, w in parts])
     if pool == "sum":
-        return str(sum(int(p) for p in parts))
-    return b"".join(p if isinstance(p, bytes) else p.encode() for p in parts)
+        return str(sum(int(p) for p in outs)), work
+    return b"".join(p if isinstance(p, bytes) else p.encode() for p in outs), work
 
 
 def check(v: Vector) -> list[str]:

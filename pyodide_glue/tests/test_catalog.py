@@ -33,3 +33,18 @@ def test_ids_are_unique_and_ordered() -> None:
     ids = [w.id for w in WORKLOADS]
     assert len(ids) == len(set(ids))
     assert [w.order for w in WORKLOADS] == sorted(w.order for w in WORKLOADS)
+
+
+@pytest.mark.parametrize("w", WORKLOADS, ids=lambda w: w.id)
+def test_cost_is_positive_and_grows_with_the_work_param(w: object) -> None:
+    from twinbench import params
+    from twinbench.catalog import Workload
+
+    assert isinstance(w, Workload)
+    base = params.defaults(w)
+    p = w.param(w.work_param)
+    assert p is not None and p.type != "choice" and p.page_max_python is not None
+    assert w.cost(base) > 0
+    if p.page_max_python > p.default:
+        assert w.cost({**base, p.name: p.page_max_python}) > w.cost(base)
+    assert w.cost_model.python_ms_per_unit >= 0 and w.cost_model.rust_ms_per_unit >= 0

@@ -15,6 +15,13 @@ def test_run_prints_canonical_output(capsys: pytest.CaptureFixture[str]) -> None
     assert capsys.readouterr().out == "6765\n"
 
 
+def test_run_work_adds_a_line_with_the_digest(capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+    assert main(["run", "--work", "fib", "--n", "20"]) == 0
+    assert capsysbinary.readouterr().out == b"6765\nwork cec4acb9d14055a6\n"
+    # After the id, --work is a parameter (amdahl has one).
+    assert main(["run", "amdahl", "--work", "5"]) == 0
+
+
 @pytest.mark.parametrize(
     "argv",
     [

@@ -1,5 +1,6 @@
-"""The two CLIs agree byte for byte: on every golden vector, on random in-range parameters,
-and on which inputs are bad (both exit 2). Needs the Rust CLI built (`make test` does it)."""
+"""The two CLIs agree byte for byte, work digest included (`run --work`): on every golden
+vector, on random in-range parameters, and on which inputs are bad (both exit 2). Needs the
+Rust CLI built (`make test` does it)."""
 
 from __future__ import annotations
 
@@ -36,8 +37,8 @@ def python(args: list[str]) -> subprocess.CompletedProcess[bytes]:
     )
 
 
-def cli_args(wid: str, params: dict[str, Any]) -> list[str]:
-    args = ["run", wid]
+def cli_args(wid: str, params: dict[str, Any], work: bool = True) -> list[str]:
+    args = ["run", "--work", wid] if work else ["run", wid]
     for name, value in params.items():
         args += [f"--{name}", str(value)]
     return args
@@ -75,9 +76,9 @@ def test_golden_vectors_through_both_clis(wid: str) -> None:
         args = cli_args(wid, v.params)
         r = rust(args)
         assert r.returncode == 0, f"{args}: {r.stderr!r}"
-        expected = (v.output + "\n").encode() if v.output is not None else None
-        if expected is not None:
-            assert r.stdout == expected
+        if v.output is not None:
+            assert r.stdout == f"{v.output}\nwork {v.work}\n".encode()
+            assert rust(cli_args(wid, v.params, work=False)).stdout == f"{v.output}\n".encode()
         assert_same(args)
 
 

@@ -24,4 +24,6 @@ def test_twin_matches_golden_vectors(wid: str) -> None:
 def test_no_golden_file_without_a_workload() -> None:
     ids = {w.id for w in WORKLOADS}
     for path in golden.GOLDEN_DIR.glob("*.json"):
+        if path.name == golden.PARAMS_FILE:
+            continue
         assert path.stem in ids, f"{path.name} has no catalog entry"

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from twinbench.catalog_data import COST as _COST
 from twinbench.catalog_data import WORKLOADS as _RAW
 
 
@@ -26,6 +28,13 @@ class Param:
 
 
 @dataclass(frozen=True)
+class CostModel:
+    units: str  # an expression over the numeric parameters
+    python_ms_per_unit: float
+    rust_ms_per_unit: float
+
+
+@dataclass(frozen=True)
 class Workload:
     id: str
     order: int
@@ -35,7 +44,15 @@ class Workload:
     chart: str
     parallel: bool
     pool: str | None
+    category: str | None  # "loop", "call" or None
+    differences: str  # what differs between the twins, "" where they are faithful
+    work_param: str  # the parameter that sets the amount of work
+    cost_model: CostModel
     params: tuple[Param, ...]
+
+    def cost(self, params: Mapping[str, Any]) -> float:
+        """The units of work of a run with these (complete) parameters: `cost_model.units`."""
+        return _COST[self.id](**params)
 
     @property
     def module_name(self) -> str:
@@ -53,7 +70,10 @@ def _param(raw: dict[str, Any]) -> Param:
 
 
 WORKLOADS: tuple[Workload, ...] = tuple(
-    Workload(**{**w, "params": tuple(_param(p) for p in w["params"])}) for w in _RAW
+    Workload(
+        **{**w, "cost_model": CostModel(**w["cost_model"]), "params": tuple(_param(p) for p in w["params"])}
+    )
+    for w in _RAW
 )
 
 

@@ -1,6 +1,8 @@
 # generated from catalog/*.toml by scripts/gen_catalog.py: do not edit, run `make gen`.
 """The workload catalog as plain data; `twinbench.catalog` wraps it."""
 
+import math
+from collections.abc import Callable
 from typing import Any, Final
 
 WORKLOADS: Final[list[dict[str, Any]]] = [{'id': 'fib',
@@ -12,6 +14,12 @@ WORKLOADS: Final[list[dict[str, Any]]] = [{'id': 'fib',
   'chart': 'bars',
   'parallel': False,
   'pool': None,
+  'category': 'call',
+  'differences': '',
+  'work_param': 'n',
+  'cost_model': {'units': 'fib_calls(n)',
+                 'python_ms_per_unit': 0.000139,
+                 'rust_ms_per_unit': 1.91e-06},
   'params': [{'name': 'n',
               'type': 'int',
               'default': 27,
@@ -31,6 +39,12 @@ WORKLOADS: Final[list[dict[str, Any]]] = [{'id': 'fib',
   'chart': 'bars',
   'parallel': False,
   'pool': None,
+  'category': None,
+  'differences': "Rust adds u128s with an overflow check, Python's int grows without limit. At "
+                 "these sizes Rust's time is mostly the call's dispatch (catalog lookup, parameter "
+                 'parsing, the number to text), not the loop.',
+  'work_param': 'n',
+  'cost_model': {'units': 'n + 1', 'python_ms_per_unit': 0.000137, 'rust_ms_per_unit': 2.82e-06},
   'params': [{'name': 'n',
               'type': 'int',
               'default': 150,
@@ -50,6 +64,13 @@ WORKLOADS: Final[list[dict[str, Any]]] = [{'id': 'fib',
   'chart': 'crossover',
   'parallel': True,
   'pool': 'sum',
+  'category': None,
+  'differences': '',
+  'work_param': 'count',
+  'cost_model': {'units': 'count / 4 * (fib_calls(n) + fib_calls(max(n - 1, 0)) + fib_calls(max(n '
+                          '- 2, 0)) + fib_calls(max(n - 3, 0)))',
+                 'python_ms_per_unit': 0.00013,
+                 'rust_ms_per_unit': 1.5e-06},
   'params': [{'name': 'count',
               'type': 'int',
               'default': 16,
@@ -77,6 +98,11 @@ WORKLOADS: Final[list[dict[str, Any]]] = [{'id': 'fib',
   'chart': 'amdahl',
   'parallel': True,
   'pool': None,
+  'category': None,
+  'differences': "Python masks every step to 64 bits (& MASK) where Rust's u64 arithmetic wraps "
+                 'for free: the usual way to write 64-bit hashing in each language.',
+  'work_param': 'work',
+  'cost_model': {'units': 'work + 64', 'python_ms_per_unit': 0.0021, 'rust_ms_per_unit': 5.3e-06},
   'params': [{'name': 'p',
               'type': 'int',
               'default': 90,
@@ -103,6 +129,10 @@ WORKLOADS: Final[list[dict[str, Any]]] = [{'id': 'fib',
   'chart': 'bars',
   'parallel': False,
   'pool': None,
+  'category': 'loop',
+  'differences': '',
+  'work_param': 'n',
+  'cost_model': {'units': 'n + 1', 'python_ms_per_unit': 0.0215, 'rust_ms_per_unit': 8.31e-05},
   'params': [{'name': 'n',
               'type': 'int',
               'default': 10000,
@@ -121,6 +151,10 @@ WORKLOADS: Final[list[dict[str, Any]]] = [{'id': 'fib',
   'chart': 'speedup',
   'parallel': True,
   'pool': None,
+  'category': 'loop',
+  'differences': '',
+  'work_param': 'n',
+  'cost_model': {'units': 'n ** 2', 'python_ms_per_unit': 0.0215, 'rust_ms_per_unit': 7.49e-05},
   'params': [{'name': 'n',
               'type': 'int',
               'default': 100,
@@ -138,6 +172,10 @@ WORKLOADS: Final[list[dict[str, Any]]] = [{'id': 'fib',
   'chart': 'image',
   'parallel': True,
   'pool': 'concat',
+  'category': 'loop',
+  'differences': '',
+  'work_param': 'n',
+  'cost_model': {'units': 'n ** 2', 'python_ms_per_unit': 0.00949, 'rust_ms_per_unit': 9.99e-05},
   'params': [{'name': 'n',
               'type': 'int',
               'default': 200,
@@ -156,6 +194,13 @@ WORKLOADS: Final[list[dict[str, Any]]] = [{'id': 'fib',
   'chart': 'speedup',
   'parallel': True,
   'pool': None,
+  'category': 'loop',
+  'differences': 'Python flips a prefix with one slice assignment and rotates with list.pop and '
+                 'list.insert (C builtins); Rust reverses and swaps in a fixed-size array.',
+  'work_param': 'n',
+  'cost_model': {'units': 'factorial(n) * n',
+                 'python_ms_per_unit': 0.000581,
+                 'rust_ms_per_unit': 8.8e-06},
   'params': [{'name': 'n',
               'type': 'int',
               'default': 8,
@@ -175,6 +220,12 @@ WORKLOADS: Final[list[dict[str, Any]]] = [{'id': 'fib',
   'chart': 'latency',
   'parallel': True,
   'pool': None,
+  'category': 'call',
+  'differences': '',
+  'work_param': 'n',
+  'cost_model': {'units': '2 ** max(n, 6) * (16 * max(n, 6) - 26)',
+                 'python_ms_per_unit': 0.000307,
+                 'rust_ms_per_unit': 2.76e-05},
   'params': [{'name': 'n',
               'type': 'int',
               'default': 12,
@@ -193,6 +244,12 @@ WORKLOADS: Final[list[dict[str, Any]]] = [{'id': 'fib',
   'chart': 'bars',
   'parallel': False,
   'pool': None,
+  'category': 'call',
+  'differences': 'Python writes and parses plain dicts with the json module (its C accelerator); '
+                 'Rust uses typed structs and enums with serde_json. The output (length and total) '
+                 'can be computed without serialising anything.',
+  'work_param': 'count',
+  'cost_model': {'units': 'count + 1', 'python_ms_per_unit': 0.0218, 'rust_ms_per_unit': 0.00129},
   'params': [{'name': 'count',
               'type': 'int',
               'default': 10000,
@@ -218,6 +275,12 @@ WORKLOADS: Final[list[dict[str, Any]]] = [{'id': 'fib',
   'chart': 'trajectory',
   'parallel': False,
   'pool': None,
+  'category': None,
+  'differences': 'No points cross a boundary yet: each side keeps every point in its own runtime '
+                 '(a Python list of floats, a Rust Vec<f64>) and prints a summary, even when '
+                 'Python calls Rust.',
+  'work_param': 'steps',
+  'cost_model': {'units': 'steps', 'python_ms_per_unit': 0.00127, 'rust_ms_per_unit': 2.25e-05},
   'params': [{'name': 'steps',
               'type': 'int',
               'default': 100000,
@@ -237,6 +300,15 @@ WORKLOADS: Final[list[dict[str, Any]]] = [{'id': 'fib',
   'chart': 'bars',
   'parallel': True,
   'pool': None,
+  'category': None,
+  'differences': "Pyodide has no threads, so Python's lock is never contended. Python's atomic is "
+                 'itertools.count, a C builtin that does the counting for it. In the '
+                 "single-threaded wasm build Rust's Mutex is a plain cell, and LLVM folds the "
+                 'mutex and reduce loops into one addition: those times measure nothing.',
+  'work_param': 'increments',
+  'cost_model': {'units': 'increments + 1',
+                 'python_ms_per_unit': 0.000769,
+                 'rust_ms_per_unit': 2.3e-05},
   'params': [{'name': 'increments',
               'type': 'int',
               'default': 200000,
@@ -260,6 +332,14 @@ WORKLOADS: Final[list[dict[str, Any]]] = [{'id': 'fib',
   'chart': 'bars',
   'parallel': False,
   'pool': None,
+  'category': None,
+  'differences': "Not the same scheduler: Python runs asyncio's event loop (Tasks, gather, a new "
+                 'loop per call), Rust a 30-line round-robin executor of futures. This compares '
+                 'frameworks as much as languages.',
+  'work_param': 'tasks',
+  'cost_model': {'units': 'tasks * (steps + 1)',
+                 'python_ms_per_unit': 0.00639,
+                 'rust_ms_per_unit': 2.83e-05},
   'params': [{'name': 'tasks',
               'type': 'int',
               'default': 1000,
@@ -276,3 +356,89 @@ WORKLOADS: Final[list[dict[str, Any]]] = [{'id': 'fib',
               'page_max_python': 500,
               'page_max_rust': 40000,
               'help': 'how many times each coroutine computes a step and yields'}]}]
+
+
+def fib_calls(n: float) -> float:
+    """Calls the naive recursion makes for fib(n): 2 * fib(n + 1) - 1."""
+    a, b = 0, 1
+    for _ in range(int(n) + 1):
+        a, b = b, a + b
+    return float(2 * a - 1)
+
+
+def factorial(n: float) -> float:
+    return float(math.factorial(int(n)))
+
+
+log2 = math.log2
+
+
+def _cost_fib(n: float, **_: Any) -> float:
+    return float(fib_calls(n))
+
+
+def _cost_fib_memo(n: float, **_: Any) -> float:
+    return float(n + 1)
+
+
+def _cost_fib_batch(count: float, n: float, **_: Any) -> float:
+    return float(count / 4 * (fib_calls(n) + fib_calls(max(n - 1, 0)) + fib_calls(max(n - 2, 0)) + fib_calls(max(n - 3, 0))))  # noqa: E501
+
+
+def _cost_amdahl(p: float, work: float, **_: Any) -> float:
+    return float(work + 64)
+
+
+def _cost_nbody(n: float, **_: Any) -> float:
+    return float(n + 1)
+
+
+def _cost_spectral_norm(n: float, **_: Any) -> float:
+    return float(n ** 2)
+
+
+def _cost_mandelbrot(n: float, **_: Any) -> float:
+    return float(n ** 2)
+
+
+def _cost_fannkuch_redux(n: float, **_: Any) -> float:
+    return float(factorial(n) * n)
+
+
+def _cost_binary_trees(n: float, **_: Any) -> float:
+    return float(2 ** max(n, 6) * (16 * max(n, 6) - 26))
+
+
+def _cost_orders_json(count: float, seed: float, **_: Any) -> float:
+    return float(count + 1)
+
+
+def _cost_trajectory(steps: float, **_: Any) -> float:
+    return float(steps)
+
+
+def _cost_shared_counter(increments: float, **_: Any) -> float:
+    return float(increments + 1)
+
+
+def _cost_async_tasks(tasks: float, steps: float, **_: Any) -> float:
+    return float(tasks * (steps + 1))
+
+
+# The units of work of a run (each workload's `[cost] units`), by workload id: call with
+# the parameters as keyword arguments.
+COST: Final[dict[str, Callable[..., float]]] = {
+    'fib': _cost_fib,
+    'fib-memo': _cost_fib_memo,
+    'fib-batch': _cost_fib_batch,
+    'amdahl': _cost_amdahl,
+    'nbody': _cost_nbody,
+    'spectral-norm': _cost_spectral_norm,
+    'mandelbrot': _cost_mandelbrot,
+    'fannkuch-redux': _cost_fannkuch_redux,
+    'binary-trees': _cost_binary_trees,
+    'orders-json': _cost_orders_json,
+    'trajectory': _cost_trajectory,
+    'shared-counter': _cost_shared_counter,
+    'async-tasks': _cost_async_tasks,
+}

@@ -1,5 +1,6 @@
 """The command line: `python -m twinbench run <id> --<param> <value> ...` prints a kernel's
-canonical output, `list` prints the catalog. Its twin is the Rust CLI (`crate/src/cli.rs`)."""
+canonical output (`run --work <id> ...` adds a line `work <digest>`), `list` prints the
+catalog. Its twin is the Rust CLI (`crate/src/cli.rs`)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from twinbench import kernels
 from twinbench import params as _params
 from twinbench.catalog import WORKLOADS, Param, ParamError, workload
 
-USAGE = "usage: twinbench run <id> [--<param> <value> ...]\n       twinbench list"
+USAGE = "usage: twinbench run [--work] <id> [--<param> <value> ...]\n       twinbench list"
 
 
 def _pairs(args: list[str]) -> list[tuple[str, str]]:
@@ -57,19 +58,22 @@ def main(argv: list[str]) -> int:
     if argv[:1] != ["run"]:
         print(f"error: {USAGE}", file=sys.stderr)
         return 2
-    if len(argv) < 2:
+    # `--work` comes before the id: after it, `--work` is amdahl's parameter.
+    with_work = argv[1:2] == ["--work"]
+    rest = argv[1 + with_work :]
+    if not rest:
         print(f"error: run needs a workload id\n{USAGE}", file=sys.stderr)
         return 2
     try:
-        w = workload(argv[1])
-        given = _params.from_strings(w, _pairs(argv[2:]))
-        out = kernels.canonical(kernels.entry(w)(**given))
+        w = workload(rest[0])
+        given = _params.from_strings(w, _pairs(rest[1:]))
+        out, work = kernels.unpacker(w)(kernels.entry(w)(**given))
     except ParamError as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
-    if isinstance(out, bytes):
-        sys.stdout.buffer.write(out)
-    else:
-        sys.stdout.write(out + "\n")
+    data = out if isinstance(out, bytes) else out.encode() + b"\n"
+    if with_work:
+        data += (b"\n" if isinstance(out, bytes) else b"") + f"work {work}\n".encode()
+    sys.stdout.buffer.write(data)
     sys.stdout.flush()
     return 0

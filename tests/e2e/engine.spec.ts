@@ -1,6 +1,6 @@
 // The measurement engine on the built site with COOP/COEP: every implementation in its own
-// worker, verified outputs, ratios with CIs, pools, threads, errors that say what is wrong,
-// and cancel() that stops within a second.
+// worker, verified outputs and work digests, ratios with intervals, pools, threads, errors
+// that say what is wrong, and cancel() that stops within a second.
 import { COI_URL, apiRun, apiRunError, expect, liveWorkers, ready, stopARunawayLoop, test } from './fixtures';
 
 test.beforeEach(async ({ page }) => {
@@ -8,25 +8,35 @@ test.beforeEach(async ({ page }) => {
   await ready(page);
 });
 
-test('fib(27): python against rust is verified, with a ratio and its CI', async ({ page }) => {
+test('fib(27): python against rust is verified (output and work), with a ratio and its interval', async ({ page }) => {
   const r = await apiRun(page, { workload: 'fib', params: { n: 27 }, maxSamples: 10, timeBudgetMs: 1500 });
   expect(r.verified).toBe(true);
   expect(r.output).toBe('196418');
+  expect(r.work).toMatch(/^[0-9a-f]{16}$/);
   expect(r.mismatch).toBeNull();
   for (const impl of ['python', 'rust'] as const) {
     const x = r.implementations[impl]!;
     expect(x.output).toBe('196418');
-    expect(x.samplesMs.length).toBeGreaterThanOrEqual(3);
-    expect(x.ci95Ms[0]).toBeLessThanOrEqual(x.medianMs);
-    expect(x.ci95Ms[1]).toBeGreaterThanOrEqual(x.medianMs);
+    expect(x.work).toBe(r.work);
+    // Seven samples each, so both the medians and the ratio have an interval.
+    expect(x.samplesMs.length).toBeGreaterThanOrEqual(7);
+    expect(x.ci95Ms![0]).toBeLessThanOrEqual(x.medianMs);
+    expect(x.ci95Ms![1]).toBeGreaterThanOrEqual(x.medianMs);
     expect(x.coldMs).toBeGreaterThan(0);
+    expect(x.overheadMs).toBeGreaterThan(0);
+    expect(x.overheadMs!).toBeLessThan(x.medianMs);
     // Each sample lasts at least max(50 ticks, 10 ms): fast kernels are batched.
     expect(x.medianMs * x.batch).toBeGreaterThanOrEqual(Math.max(50 * r.environment.timerTickMs!, 10) * 0.5);
+    // Time grew with the work: n=24 took about a quarter of n=27's time.
+    expect(x.scaling).toMatchObject({ param: 'n', small: 24 });
+    expect(x.scaling!.measured).toBeLessThan(0.45);
   }
+  expect(r.flags.map((f) => f.code)).not.toContain('work-not-scaling');
   const ratio = r.ratios['python/rust']!;
+  expect(ratio.hidden).toBe(false);
   expect(ratio.value).toBeGreaterThan(5);
-  expect(ratio.ci95[0]).toBeLessThanOrEqual(ratio.value);
-  expect(ratio.ci95[1]).toBeGreaterThanOrEqual(ratio.value);
+  expect(ratio.ci95![0]).toBeLessThanOrEqual(ratio.value!);
+  expect(ratio.ci95![1]).toBeGreaterThanOrEqual(ratio.value!);
   expect(r.environment).toMatchObject({ crossOriginIsolated: true, threads: true, pythonVersion: expect.stringMatching(/^3\.\d+/) });
   expect(r.environment.timerTickMs).toBeGreaterThan(0);
   expect(r.environment.pyodideVersion).toMatch(/^\d+\.\d+/);
@@ -47,7 +57,7 @@ test('python-calls-rust: Python in the Pyodide worker calls the Rust kernel', as
   expect(await liveWorkers(page)).toBe(2);
 });
 
-test('rust-threads with 2 threads beats rust on a large mandelbrot', async ({ page }) => {
+test('rust-threads is measured against its own build on one thread; against rust it says different builds', async ({ page }) => {
   const r = await apiRun(page, {
     workload: 'mandelbrot',
     params: { n: 1600 },
@@ -57,8 +67,16 @@ test('rust-threads with 2 threads beats rust on a large mandelbrot', async ({ pa
     timeBudgetMs: 2000,
   });
   expect(r.verified).toBe(true);
+  expect(Object.keys(r.implementations)).toEqual(['rust', 'rust-threads-1', 'rust-threads']);
   expect(r.implementations['rust-threads']!.threads).toBe(2);
-  expect(r.ratios['rust/rust-threads']!.value).toBeGreaterThan(1.2);
+  expect(r.implementations['rust-threads-1']!.threads).toBe(1);
+  expect(r.implementations['rust-threads-1']!.build).toBe('mt');
+  expect(r.implementations.rust!.build).toBe('st');
+  // The like-for-like speedup: the same build, 1 thread against 2.
+  expect(r.ratios['rust-threads-1/rust-threads']!.value).toBeGreaterThan(1.2);
+  expect(r.ratios['rust-threads-1/rust-threads']!.flags).not.toContain('different-builds');
+  expect(r.ratios['rust/rust-threads']!.flags).toContain('different-builds');
+  expect(r.flags.find((f) => f.code === 'different-builds')!.message).toMatch(/different wasm builds/);
 });
 
 test('python-pool and rust-pool with 2 workers give the same output as one worker', async ({ page }) => {
@@ -71,6 +89,14 @@ test('python-pool and rust-pool with 2 workers give the same output as one worke
   expect(two.implementations['python-pool']!.threads).toBe(2);
   expect(two.implementations['rust-pool']!.threads).toBe(2);
   expect(two.implementations['python-pool']!.coldDetailMs?.poolStart).toBeGreaterThan(0);
+  // The pool's digest (its shards' digests added up) is the whole run's.
+  expect(two.implementations['rust-pool']!.work).toBe(two.implementations.python!.work);
+  // Messaging is reported apart, and is part of the pool's time.
+  for (const impl of ['python-pool', 'rust-pool'] as const) {
+    const x = two.implementations[impl]!;
+    expect(x.messagingMs).toBeGreaterThanOrEqual(0);
+    expect(x.messagingMs!).toBeLessThan(x.medianMs);
+  }
 });
 
 test('cancel() stops while True: pass within 1 s, and the next run works', async ({ page }) => {
@@ -87,7 +113,7 @@ test('cancel() stops while True: pass within 1 s, and the next run works', async
   expect(next.output).toBe('144');
 });
 
-test('visitor code: prints are captured, and a wrong answer is a mismatch, not a crash', async ({ page }) => {
+test('visitor code: prints are captured, and a wrong answer is a mismatch that hides the ratio, not a crash', async ({ page }) => {
   const r = await apiRun(page, {
     workload: 'fib',
     params: { n: 10 },
@@ -97,9 +123,13 @@ test('visitor code: prints are captured, and a wrong answer is a mismatch, not a
   });
   expect(r.verified).toBe(false);
   expect(r.output).toBeNull();
-  expect(r.ratios).toEqual({});
-  expect(r.mismatch).toEqual({ python: '11', rust: '55' });
-  expect(r.flags).toContain('mismatch');
+  expect(r.ratios['python/rust']).toMatchObject({ value: null, ci95: null, hidden: true });
+  expect(r.ratios['python/rust']!.flags).toContain('mismatch');
+  expect(r.mismatch!.python!.output).toBe('11');
+  expect(r.mismatch!.rust).toEqual({ output: '55', work: expect.stringMatching(/^[0-9a-f]{16}$/) });
+  const codes = r.flags.map((f) => f.code);
+  expect(codes).toContain('mismatch');
+  expect(codes).toContain('custom-python');
   expect(r.implementations.python!.stdout).toContain('<b>hi</b>');
 });
 
@@ -108,7 +138,10 @@ test('run() rejects with a message that names what is wrong', async ({ page }) =
   expect(await apiRunError(page, { workload: 'fib', params: { n: 51 } })).toBe('parameter n of fib must be between 0 and 50, got 51');
   expect(await apiRunError(page, { workload: 'fib', params: { n: 40 } })).toMatch(/parameter n of fib is at most \d+ for Python in the page, got 40/);
   expect(await apiRunError(page, { workload: 'fib', implementations: ['cobol' as never] })).toMatch(/^unknown implementation 'cobol'/);
-  expect(await apiRunError(page, { workload: 'fib', implementations: ['python-pool'] })).toContain('cannot be split');
+  expect(await apiRunError(page, { workload: 'fib', implementations: ['python-pool'] })).toBe(
+    'python-pool is not available: fib does not split across a worker pool',
+  );
+  expect(await apiRunError(page, { workload: 'fib', implementations: ['python-reference'] })).toMatch(/^python-reference is not available/);
   const traceback = await apiRunError(page, {
     workload: 'fib',
     implementations: ['python'],

@@ -1,7 +1,7 @@
 // Shared by every e2e spec: each test also fails on a page error or an unexpected console
 // error (RELIABILITY.md), and helpers drive the page API.
 import { test as base, expect, type Page } from '@playwright/test';
-import type { RunRequest, RunResult, StopReport } from '../../web/src/engine/engine';
+import type { RunRequest, RunResult, StopReport } from '../../web/src/app';
 
 export { expect };
 export const COI_URL = 'http://127.0.0.1:4173/';

@@ -1,5 +1,6 @@
 // Golden vectors in the browser (RELIABILITY.md 19): for every workload, the vector marked
-// "browser" runs through the page, in Pyodide and in Rust wasm, and both give its output.
+// "browser" runs through the page, in Pyodide and in Rust wasm, and both give its output and
+// its work digest.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +9,7 @@ import { COI_URL, apiRun, expect, ready, test } from './fixtures';
 interface GoldenVector {
   params: Record<string, number | string>;
   output?: string | null;
+  work?: string;
   output_sha256?: string;
   output_len?: number;
   browser?: boolean;
@@ -35,6 +37,9 @@ test.describe('golden vectors in the browser', () => {
       expect(want, 'the golden vector has a real output').toBeTruthy();
       expect(r.implementations.python!.output).toBe(want);
       expect(r.implementations.rust!.output).toBe(want);
+      expect(vector.work, 'the golden vector has a work digest').toMatch(/^[0-9a-f]{16}$/);
+      expect(r.implementations.python!.work).toBe(vector.work);
+      expect(r.implementations.rust!.work).toBe(vector.work);
       expect(r.verified).toBe(true);
     });
   }

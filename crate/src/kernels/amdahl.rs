@@ -10,13 +10,14 @@
 //! (`shard_range`, a fixed number, independent of the thread count); chunk c is a chain
 //! started at c + 1. The checksum is the wrapping sum of the serial result and the 64 chunk
 //! results, so the order the chunks finish in does not matter. The rayon variant runs the
-//! chunks with `par_iter` and gives the same checksum. The twin is
+//! chunks with `par_iter` and gives the same checksum. Every step feeds the next, so the
+//! checksum depends on all of them and the work digest is the checksum's. The twin is
 //! `twinbench/kernels/amdahl.py`.
 
 use rayon::prelude::*;
 
 use super::{Kernel, shard_range};
-use crate::{KernelError, Output, Params};
+use crate::{Digest, KernelError, Params, Run};
 
 /// How many independent chunks the parallel part is split into.
 pub const CHUNKS: u32 = 64;
@@ -63,28 +64,23 @@ pub fn amdahl_parallel(p: u64, work: u64) -> u64 {
     head.wrapping_add(tail)
 }
 
-// The catalog bounds p to 0..=100 and work to 1..=10^10, so the casts are exact and
-// work * (100 - p) fits u64.
-fn args(p: &Params) -> (u64, u64) {
-    (p.int("p") as u64, p.int("work") as u64)
+fn run(p: &Params, f: fn(u64, u64) -> u64) -> Result<Run, KernelError> {
+    let (pct, work) = (p.u64("p")?, p.u64("work")?);
+    // p is a percentage, so (100 - p) cannot underflow, and work * 100 must fit u64.
+    if pct > 100 || work.checked_mul(100).is_none() {
+        return Err(KernelError::BadParam(format!(
+            "amdahl needs p <= 100 and work * 100 within u64, got p = {pct}, work = {work}"
+        )));
+    }
+    let checksum = f(pct, work);
+    Ok(Run::text(
+        checksum.to_string(),
+        Digest::of_int(checksum.into()),
+    ))
 }
 
-fn run(p: &Params) -> Result<Output, KernelError> {
-    let (pct, work) = args(p);
-    Ok(Output::Text(amdahl(pct, work).to_string()))
-}
-
-fn run_parallel(p: &Params) -> Result<Output, KernelError> {
-    let (pct, work) = args(p);
-    Ok(Output::Text(amdahl_parallel(pct, work).to_string()))
-}
-
-pub const KERNEL: Kernel = Kernel {
-    id: "amdahl",
-    run,
-    run_parallel: Some(run_parallel),
-    shard: None,
-};
+pub const KERNEL: Kernel =
+    Kernel::parallel("amdahl", |p| run(p, amdahl), |p| run(p, amdahl_parallel));
 
 #[cfg(test)]
 mod tests {
@@ -109,6 +105,17 @@ mod tests {
     fn fully_serial_is_one_chain_plus_the_chunk_seeds() {
         // p = 0: all chunks are empty chains, returning their seeds 1..=64 (sum 2080).
         assert_eq!(amdahl(0, 10), chain(0, 10).wrapping_add(2080));
+    }
+
+    #[test]
+    fn less_work_changes_the_verified_pair() {
+        // One serial step fewer.
+        let full = amdahl(90, 200_000);
+        let serial = serial_steps(90, 200_000);
+        let less = (0..CHUNKS)
+            .map(|c| chunk(200_000 - serial, c))
+            .fold(chain(0, serial - 1), u64::wrapping_add);
+        assert_ne!(Digest::of_int(full.into()), Digest::of_int(less.into()));
     }
 
     #[test]

@@ -2,27 +2,29 @@
 //!
 //! Task i (for i in 0..tasks) starts with `acc = i` and, `steps` times, does one step of the
 //! classic C `rand()` LCG, `acc = (acc * 1103515245 + 12345) mod 2^31`, then yields to the
-//! executor once. It returns `acc`. All tasks are gathered and the output is the sum of
-//! their results (with steps = 0: 0 + 1 + ... + (tasks - 1)).
+//! scheduler once. It returns `acc`. All tasks are gathered and the output is the sum of
+//! their results (with steps = 0: 0 + 1 + ... + (tasks - 1)). The work digest is the sum of
+//! `term(i, result of task i)`: each result depends on every one of its task's steps.
 //!
-//! The executor is a minimal single-threaded one, written out below: a run queue of task
-//! numbers and, per task, a waker that puts its task back on the queue. `yield_now` is the
-//! twin of `await asyncio.sleep(0)`: it wakes its own task and returns `Pending` once, so the
-//! task goes to the back of the queue and every other ready task runs first. Nothing ever
-//! blocks or parks the thread (there is nothing to wait for), so it runs on
-//! wasm32-unknown-unknown, where tokio does not and a parked thread never wakes. The twin is
-//! `twinbench/kernels/async_tasks.py`, on asyncio's own scheduler.
+//! The scheduler is the same design on both sides, so the comparison is of languages, not of
+//! frameworks: a round-robin ready queue. Here it holds futures, boxed; the twin
+//! (`twinbench/kernels/async_tasks.py`) holds coroutines. The scheduler takes the task at the
+//! front, polls (resumes) it once, and puts it at the back if it yielded. Every task is always
+//! ready (nothing waits for I/O or a timer), so there are no wakers: a pending task simply
+//! goes round again. `yield_now` is the twin of a bare `yield` in a `types.coroutine` (what
+//! `asyncio.sleep(0)` is made of): it returns `Pending` once. Nothing blocks or parks the
+//! thread, so it runs on wasm32-unknown-unknown as natively.
 
 use std::collections::VecDeque;
 use std::future::Future;
 use std::pin::Pin;
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
-use std::task::{Context, Poll, Wake, Waker};
+use std::task::{Context, Poll, Waker};
 
 use super::Kernel;
-use crate::{KernelError, Output, Params};
+use crate::digest::term;
+use crate::{Digest, Run};
 
-/// Yields to the executor once: `yield_now().await` is `await asyncio.sleep(0)`.
+/// Yields to the scheduler once: `yield_now().await` is the twin's `await yield_now()`.
 pub fn yield_now() -> YieldNow {
     YieldNow { yielded: false }
 }
@@ -34,13 +36,12 @@ pub struct YieldNow {
 impl Future for YieldNow {
     type Output = ();
 
-    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+    fn poll(mut self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<()> {
         if self.yielded {
             return Poll::Ready(());
         }
         self.yielded = true;
-        cx.waker().wake_by_ref(); // ready again at once, after the tasks already queued
-        Poll::Pending
+        Poll::Pending // the scheduler puts this task at the back of the queue
     }
 }
 
@@ -59,119 +60,94 @@ pub async fn task(i: u64, steps: u64) -> u64 {
     acc
 }
 
-type Queue = Arc<Mutex<VecDeque<usize>>>;
-
-fn lock(queue: &Queue) -> MutexGuard<'_, VecDeque<usize>> {
-    queue.lock().unwrap_or_else(PoisonError::into_inner)
-}
-
-/// Wakes task `id` by putting it at the back of the run queue.
-struct TaskWaker {
-    id: usize,
-    queue: Queue,
-}
-
-impl Wake for TaskWaker {
-    fn wake(self: Arc<Self>) {
-        self.wake_by_ref();
-    }
-
-    fn wake_by_ref(self: &Arc<Self>) {
-        lock(&self.queue).push_back(self.id);
-    }
-}
-
 /// Run `futures` to completion on this thread, round robin, and return their results in the
-/// order given, like `asyncio.gather`. A future that never completes (nothing woke it) gives
-/// `None`; the futures here always complete.
-pub fn gather<F: Future>(futures: impl IntoIterator<Item = F>) -> Vec<Option<F::Output>> {
-    let mut tasks: Vec<Option<Pin<Box<F>>>> =
-        futures.into_iter().map(|f| Some(Box::pin(f))).collect();
-    let mut results: Vec<Option<F::Output>> = tasks.iter().map(|_| None).collect();
-    let queue: Queue = Arc::new(Mutex::new((0..tasks.len()).collect()));
-    let wakers: Vec<Waker> = (0..tasks.len())
-        .map(|id| {
-            Waker::from(Arc::new(TaskWaker {
-                id,
-                queue: Arc::clone(&queue),
-            }))
-        })
-        .collect();
-    loop {
-        // The lock is released before the task runs: the task's waker takes it again.
-        let next = lock(&queue).pop_front();
-        let Some(id) = next else { break };
-        let Some(future) = tasks[id].as_mut() else {
-            continue;
-        }; // a late wake of a done task
-        if let Poll::Ready(out) = future.as_mut().poll(&mut Context::from_waker(&wakers[id])) {
-            results[id] = Some(out);
-            tasks[id] = None;
+/// order given. Every future must be ready again whenever it returns `Pending` (no wakers).
+pub fn gather<F: Future>(futures: impl IntoIterator<Item = F>) -> Vec<F::Output> {
+    let mut ready: VecDeque<(usize, Pin<Box<F>>)> =
+        futures.into_iter().map(Box::pin).enumerate().collect();
+    let mut results: Vec<Option<F::Output>> = ready.iter().map(|_| None).collect();
+    let mut cx = Context::from_waker(Waker::noop());
+    while let Some((i, mut future)) = ready.pop_front() {
+        match future.as_mut().poll(&mut cx) {
+            Poll::Ready(out) => results[i] = Some(out),
+            Poll::Pending => ready.push_back((i, future)),
         }
     }
-    results
+    // The queue empties only when every future has returned.
+    results.into_iter().flatten().collect()
 }
 
-/// Gather `tasks` tasks of `steps` steps each; the sum of their results, or `None` if one
-/// never finished.
-pub fn async_tasks(tasks: u64, steps: u64) -> Option<u64> {
-    gather((0..tasks).map(|i| task(i, steps))).into_iter().sum()
+/// Gather `tasks` tasks of `steps` steps each: the sum of their results, and the digest.
+pub fn async_tasks(tasks: u64, steps: u64) -> Run {
+    let results = gather((0..tasks).map(|i| task(i, steps)));
+    let (mut total, mut work) = (0u64, 0u64);
+    for (i, r) in (0..).zip(results) {
+        total += r; // each result is below 2^31: the sum of 2^32 of them fits u64
+        work = work.wrapping_add(term(i, r));
+    }
+    Run::text(total.to_string(), Digest::sum(work))
 }
 
-fn run(p: &Params) -> Result<Output, KernelError> {
-    // The catalog bounds tasks to 1..=10^6 and steps to 0..=10^4, so the casts are exact;
-    // each result is below 2^31, so the sum fits u64.
-    let (tasks, steps) = (p.int("tasks") as u64, p.int("steps") as u64);
-    let total = async_tasks(tasks, steps)
-        .ok_or_else(|| KernelError::Unsupported("async-tasks: a task never finished".into()))?;
-    Ok(Output::Text(total.to_string()))
-}
-
-pub const KERNEL: Kernel = Kernel {
-    id: "async-tasks",
-    run,
-    run_parallel: None,
-    shard: None,
-};
+pub const KERNEL: Kernel = Kernel::sequential("async-tasks", |p| {
+    Ok(async_tasks(p.u64("tasks")?, p.u64("steps")?))
+});
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Output;
     use std::cell::RefCell;
+
+    fn total(run: Run) -> Output {
+        run.output
+    }
 
     #[test]
     fn no_steps_sums_the_task_numbers() {
-        assert_eq!(async_tasks(1, 0), Some(0));
-        assert_eq!(async_tasks(1000, 0), Some(999 * 1000 / 2));
+        assert_eq!(total(async_tasks(1, 0)), Output::Text("0".into()));
+        assert_eq!(
+            total(async_tasks(1000, 0)),
+            Output::Text((999 * 1000 / 2).to_string())
+        );
     }
 
     #[test]
     fn lcg_matches_c_rand() {
         // glibc's TYPE_0 / the C standard's example rand(): seed 1 gives 1103527590 first.
         assert_eq!(step(1), 1_103_527_590);
-        assert_eq!(async_tasks(2, 1), Some(step(0) + step(1)));
-        assert_eq!(async_tasks(1, 3), Some(step(step(step(0)))));
+        assert_eq!(gather([task(0, 1), task(1, 1)]), [step(0), step(1)]);
+        assert_eq!(gather([task(0, 3)]), [step(step(step(0)))]);
     }
 
     #[test]
-    fn yielding_interleaves_round_robin_like_asyncio() {
+    fn yielding_interleaves_round_robin() {
         let log = RefCell::new(Vec::new());
-        let worker = |name: char| {
+        let worker = |name: char, turns: usize| {
             let log = &log;
             async move {
-                for _ in 0..2 {
+                for _ in 0..turns {
                     log.borrow_mut().push(name);
                     yield_now().await;
                 }
                 name
             }
         };
-        assert_eq!(gather([worker('a'), worker('b')]), [Some('a'), Some('b')]);
-        assert_eq!(*log.borrow(), ['a', 'b', 'a', 'b']);
+        assert_eq!(gather([worker('a', 2), worker('b', 3)]), ['a', 'b']);
+        assert_eq!(*log.borrow(), ['a', 'b', 'a', 'b', 'b']);
     }
 
     #[test]
-    fn a_future_nobody_wakes_is_reported_not_waited_for() {
-        assert_eq!(gather([std::future::pending::<u8>()]), [None]);
+    fn less_work_changes_the_verified_pair() {
+        // One step fewer in one task, and one task fewer whose result was 0.
+        let full = async_tasks(100, 20);
+        let mut results = gather((0..100).map(|i| task(i, 20)));
+        results[7] = gather([task(7, 19)])[0];
+        let work: u64 = (0..)
+            .zip(&results)
+            .fold(0, |w: u64, (i, r)| w.wrapping_add(term(i, *r)));
+        assert_ne!(full.work, Digest::sum(work));
+        let (with_zero, without) = (async_tasks(1, 0), async_tasks(0, 0));
+        assert_eq!(with_zero.output, without.output);
+        assert_ne!(with_zero.work, without.work);
     }
 }

@@ -6,9 +6,16 @@
 //! nothing on either side (an enum variant here, one shared tuple there). The rayon variant
 //! builds and checks the short-lived trees of each depth in parallel; the node counts are
 //! integers, so its output is identical.
+//!
+//! Every check has a closed form (2^(d+1) - 1 nodes), so the output proves nothing was
+//! built. The work digest folds every tree's check, by position: the stretch tree, then for
+//! each depth the sum of `term(i, check of tree i)`, then the long-lived tree. One tree
+//! fewer changes it; a run that never builds a tree still can compute it, so it proves
+//! that every tree was checked, in order, not that it was allocated.
 
 use super::Kernel;
-use crate::{KernelError, Output, Params};
+use crate::digest::term;
+use crate::{Digest, Run};
 use rayon::prelude::*;
 
 const MIN_DEPTH: u32 = 4;
@@ -38,69 +45,77 @@ impl Tree {
     }
 }
 
-/// The total node count of `iterations` trees of depth `depth`, each built, checked and dropped.
-fn many_trees(iterations: u64, depth: u32, parallel: bool) -> u64 {
+/// Tree i of a depth: built, checked and dropped; its check and its term of the digest.
+fn one_tree(depth: u32, i: u64) -> (u64, u64) {
+    let check = bottom_up(depth).check();
+    (check, term(i, check))
+}
+
+/// Node counts add up; digest terms wrap.
+fn add((c1, w1): (u64, u64), (c2, w2): (u64, u64)) -> (u64, u64) {
+    (c1 + c2, w1.wrapping_add(w2))
+}
+
+/// The total node count of `iterations` trees of depth `depth`, and their digest terms.
+fn many_trees(iterations: u64, depth: u32, parallel: bool) -> (u64, u64) {
     if parallel {
         (0..iterations)
             .into_par_iter()
-            .map(|_| bottom_up(depth).check())
-            .sum()
+            .map(|i| one_tree(depth, i))
+            .reduce(|| (0, 0), add)
     } else {
-        (0..iterations).map(|_| bottom_up(depth).check()).sum()
+        (0..iterations)
+            .map(|i| one_tree(depth, i))
+            .fold((0, 0), add)
     }
 }
 
-fn binary_trees_with(n: u32, parallel: bool) -> String {
+fn binary_trees_with(n: u32, parallel: bool) -> Run {
     let max_depth = n.max(MIN_DEPTH + 2);
     let stretch_depth = max_depth + 1;
+    let mut work = Digest::new();
+    let stretch = bottom_up(stretch_depth).check();
+    work.push(stretch);
     let mut lines = vec![format!(
-        "stretch tree of depth {stretch_depth}\t check: {}",
-        bottom_up(stretch_depth).check()
+        "stretch tree of depth {stretch_depth}\t check: {stretch}"
     )];
     let long_lived = bottom_up(max_depth);
     for depth in (MIN_DEPTH..=max_depth).step_by(2) {
         let iterations = 1u64 << (max_depth - depth + MIN_DEPTH);
-        let check = many_trees(iterations, depth, parallel);
+        let (check, terms) = many_trees(iterations, depth, parallel);
+        work.push(terms);
         lines.push(format!(
             "{iterations}\t trees of depth {depth}\t check: {check}"
         ));
     }
+    let long_lived = long_lived.check();
+    work.push(long_lived);
     lines.push(format!(
-        "long lived tree of depth {max_depth}\t check: {}",
-        long_lived.check()
+        "long lived tree of depth {max_depth}\t check: {long_lived}"
     ));
-    lines.join("\n")
+    Run::text(lines.join("\n"), work)
 }
 
 /// The Benchmarks Game's report: the stretch tree, each depth's trees, the long-lived tree.
-pub fn binary_trees(n: u32) -> String {
+pub fn binary_trees(n: u32) -> Run {
     binary_trees_with(n, false)
 }
 
 /// The same, with each depth's short-lived trees built on rayon's threads.
-pub fn binary_trees_parallel(n: u32) -> String {
+pub fn binary_trees_parallel(n: u32) -> Run {
     binary_trees_with(n, true)
 }
 
-fn run(p: &Params) -> Result<Output, KernelError> {
-    // The catalog bounds n to 4..=21.
-    Ok(Output::Text(binary_trees(p.int("n") as u32)))
-}
-
-fn run_parallel(p: &Params) -> Result<Output, KernelError> {
-    Ok(Output::Text(binary_trees_parallel(p.int("n") as u32)))
-}
-
-pub const KERNEL: Kernel = Kernel {
-    id: "binary-trees",
-    run,
-    run_parallel: Some(run_parallel),
-    shard: None,
-};
+pub const KERNEL: Kernel = Kernel::parallel(
+    "binary-trees",
+    |p| Ok(binary_trees(p.u32("n")?)),
+    |p| Ok(binary_trees_parallel(p.u32("n")?)),
+);
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Output;
 
     #[test]
     fn benchmarks_game_reference_output() {
@@ -110,14 +125,28 @@ mod tests {
                     64\t trees of depth 8\t check: 32704\n\
                     16\t trees of depth 10\t check: 32752\n\
                     long lived tree of depth 10\t check: 2047";
-        assert_eq!(binary_trees(10), want);
-        assert_eq!(binary_trees_parallel(10), want);
+        assert_eq!(binary_trees(10).output, Output::Text(want.into()));
+        assert_eq!(binary_trees_parallel(10), binary_trees(10));
     }
 
     #[test]
     fn small_depths_use_the_minimum_of_six() {
         assert_eq!(binary_trees(4), binary_trees(6));
-        assert!(binary_trees(5).ends_with("long lived tree of depth 6\t check: 127"));
+        assert!(
+            String::from_utf8_lossy(binary_trees(5).output.as_bytes())
+                .ends_with("long lived tree of depth 6\t check: 127")
+        );
+    }
+
+    #[test]
+    fn less_work_changes_the_verified_pair() {
+        // One short-lived tree of depth 12 fewer, its closed-form check printed instead: the
+        // same output, another digest.
+        let closed_form = (1u64 << 13) - 1;
+        let (check, terms) = many_trees(16, 12, false);
+        let (less_check, less_terms) = many_trees(15, 12, false);
+        assert_eq!(check, less_check + closed_form);
+        assert_ne!(terms, less_terms);
     }
 
     #[test]
@@ -133,6 +162,9 @@ mod tests {
             ));
         }
         want.push("long lived tree of depth 21\t check: 4194303".to_string());
-        assert_eq!(binary_trees_parallel(21), want.join("\n"));
+        assert_eq!(
+            binary_trees_parallel(21).output,
+            Output::Text(want.join("\n"))
+        );
     }
 }

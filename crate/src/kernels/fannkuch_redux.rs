@@ -4,13 +4,21 @@
 //! for odd ones) and the largest count. Permutation number i is built directly from i's
 //! digits in the factorial number system, so the permutations split into independent blocks:
 //! the rayon variant counts the blocks in parallel and adds up exactly the same integers.
+//!
+//! The checksum would not notice a skipped permutation with no flips (the first one has
+//! none), so the work digest is a polynomial hash of every permutation's flip count, in
+//! order: `h = h * P + flips + 1` (mod 2^64). Blocks combine as `h_a * P^len_b + h_b`.
 
 use super::Kernel;
-use crate::{KernelError, Output, Params};
+use crate::{Digest, KernelError, Params, Run};
 use rayon::prelude::*;
 
-/// n is at most 12 (the catalog's max), and 12! < 2^32, so indices fit `usize` on wasm32 too.
-const MAX_N: usize = 12;
+/// The largest n: the permutation is a fixed-size array, and 12! < 2^32 keeps every
+/// permutation index within a 32-bit usize (wasm32).
+pub const MAX_N: usize = 12;
+
+/// The multiplier of the digest's polynomial hash (odd, so no information is lost).
+const P: u64 = crate::digest::GAMMA;
 
 /// Blocks for the rayon variant: enough for load balancing on any thread count.
 const PARALLEL_BLOCKS: usize = 240;
@@ -19,23 +27,31 @@ fn factorial(n: usize) -> usize {
     (1..=n).product()
 }
 
-/// The checksum and the largest flip count over a block of permutations.
+/// The checksum, the largest flip count and the digest's hash over a block of permutations
+/// (`pow` = P^(block length), to append another block's hash after this one's).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Tally {
     checksum: i64,
     max_flips: u32,
+    hash: u64,
+    pow: u64,
 }
 
 impl Tally {
     const ZERO: Tally = Tally {
         checksum: 0,
         max_flips: 0,
+        hash: 0,
+        pow: 1,
     };
 
+    /// This block followed by `other`.
     fn merge(self, other: Tally) -> Tally {
         Tally {
             checksum: self.checksum + other.checksum,
             max_flips: self.max_flips.max(other.max_flips),
+            hash: self.hash.wrapping_mul(other.pow).wrapping_add(other.hash),
+            pow: self.pow.wrapping_mul(other.pow),
         }
     }
 }
@@ -82,6 +98,10 @@ fn tally_block(n: usize, lo: usize, hi: usize) -> Tally {
             -i64::from(flips)
         };
         tally.max_flips = tally.max_flips.max(flips);
+        tally.hash = tally
+            .hash
+            .wrapping_mul(P)
+            .wrapping_add(u64::from(flips) + 1);
         // The next permutation: rotate the shortest prefix whose digit does not wrap around.
         let mut i = 1;
         while i < n {
@@ -97,20 +117,25 @@ fn tally_block(n: usize, lo: usize, hi: usize) -> Tally {
             i += 1;
         }
     }
+    // Block lengths are at most 12! < 2^32.
+    tally.pow = P.wrapping_pow((hi - lo) as u32);
     tally
 }
 
-fn report(n: usize, t: Tally) -> String {
-    format!("{}\nPfannkuchen({n}) = {}", t.checksum, t.max_flips)
+fn report(n: usize, t: Tally) -> Run {
+    Run::text(
+        format!("{}\nPfannkuchen({n}) = {}", t.checksum, t.max_flips),
+        *Digest::new().push(t.hash),
+    )
 }
 
 /// The checksum and the maximum flip count, as the Benchmarks Game prints them.
-pub fn fannkuch_redux(n: usize) -> String {
+pub fn fannkuch_redux(n: usize) -> Run {
     report(n, tally_block(n, 0, factorial(n)))
 }
 
 /// The same, with blocks of permutations counted on rayon's threads.
-pub fn fannkuch_redux_parallel(n: usize) -> String {
+pub fn fannkuch_redux_parallel(n: usize) -> Run {
     let total = factorial(n);
     let block = total.div_ceil(PARALLEL_BLOCKS);
     let tally = (0..total.div_ceil(block))
@@ -120,29 +145,46 @@ pub fn fannkuch_redux_parallel(n: usize) -> String {
     report(n, tally)
 }
 
-fn run(p: &Params) -> Result<Output, KernelError> {
-    // The catalog bounds n to 3..=12.
-    Ok(Output::Text(fannkuch_redux(p.int("n") as usize)))
+fn size(p: &Params) -> Result<usize, KernelError> {
+    match p.usize("n")? {
+        n @ 1..=MAX_N => Ok(n),
+        n => Err(KernelError::BadParam(format!(
+            "fannkuch-redux's n is between 1 and {MAX_N}, got {n}"
+        ))),
+    }
 }
 
-fn run_parallel(p: &Params) -> Result<Output, KernelError> {
-    Ok(Output::Text(fannkuch_redux_parallel(p.int("n") as usize)))
-}
-
-pub const KERNEL: Kernel = Kernel {
-    id: "fannkuch-redux",
-    run,
-    run_parallel: Some(run_parallel),
-    shard: None,
-};
+pub const KERNEL: Kernel = Kernel::parallel(
+    "fannkuch-redux",
+    |p| Ok(fannkuch_redux(size(p)?)),
+    |p| Ok(fannkuch_redux_parallel(size(p)?)),
+);
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn text(run: Run) -> String {
+        String::from_utf8(run.output.as_bytes().to_vec()).unwrap()
+    }
+
     #[test]
     fn benchmarks_game_reference_output() {
-        assert_eq!(fannkuch_redux(7), "228\nPfannkuchen(7) = 16");
+        assert_eq!(text(fannkuch_redux(7)), "228\nPfannkuchen(7) = 16");
+    }
+
+    #[test]
+    fn less_work_changes_the_verified_pair() {
+        // Skipping the first permutation (no flips) leaves the checksum and the maximum as
+        // they are; the digest counts every permutation.
+        let total = factorial(8);
+        let all = tally_block(8, 0, total);
+        let skipped = tally_block(8, 1, total);
+        assert_eq!(
+            (all.checksum, all.max_flips),
+            (skipped.checksum, skipped.max_flips)
+        );
+        assert_ne!(report(8, all).work, report(8, skipped).work);
     }
 
     #[test]
@@ -158,14 +200,24 @@ mod tests {
                 );
             }
             assert_eq!(fannkuch_redux_parallel(n), fannkuch_redux(n));
+            assert_eq!(whole.pow, P.wrapping_pow(total as u32));
         }
     }
 
     #[test]
     #[ignore = "the Benchmarks Game's full size, seconds in release: cargo test --release -- --ignored"]
     fn benchmarks_game_full_size() {
-        assert_eq!(fannkuch_redux_parallel(10), "73196\nPfannkuchen(10) = 38");
-        assert_eq!(fannkuch_redux_parallel(11), "556355\nPfannkuchen(11) = 51");
-        assert_eq!(fannkuch_redux_parallel(12), "3968050\nPfannkuchen(12) = 65");
+        assert_eq!(
+            text(fannkuch_redux_parallel(10)),
+            "73196\nPfannkuchen(10) = 38"
+        );
+        assert_eq!(
+            text(fannkuch_redux_parallel(11)),
+            "556355\nPfannkuchen(11) = 51"
+        );
+        assert_eq!(
+            text(fannkuch_redux_parallel(12)),
+            "3968050\nPfannkuchen(12) = 65"
+        );
     }
 }

@@ -1,7 +1,7 @@
 //! Recursive Fibonacci: the naive recursion, call for call the same as the Python twin.
 
 use super::Kernel;
-use crate::{KernelError, Output, Params};
+use crate::{Digest, KernelError, Params, Run};
 
 pub fn fib(n: u32) -> u64 {
     if n < 2 {
@@ -11,21 +11,28 @@ pub fn fib(n: u32) -> u64 {
     }
 }
 
-fn run(p: &Params) -> Result<Output, KernelError> {
-    // The catalog bounds n to 0..=50, so the cast is exact and the result fits u64.
-    Ok(Output::Text(fib(p.int("n") as u32).to_string()))
+fn run(p: &Params) -> Result<Run, KernelError> {
+    let f = fib(p.u32("n")?);
+    // The answer depends on every call, so the work digest is the answer's.
+    Ok(Run::text(f.to_string(), Digest::of_int(f.into())))
 }
 
-pub const KERNEL: Kernel = Kernel {
-    id: "fib",
-    run,
-    run_parallel: None,
-    shard: None,
-};
+pub const KERNEL: Kernel = Kernel::sequential("fib", run);
 
 #[cfg(test)]
 mod tests {
-    use super::fib;
+    use super::*;
+    use crate::kernels::tests::run_with;
+
+    #[test]
+    fn less_work_changes_the_verified_pair() {
+        // One level of recursion fewer: fib(n - 1).
+        assert_ne!(
+            run_with("fib", r#"{"n": 27}"#),
+            run_with("fib", r#"{"n": 26}"#)
+        );
+        assert_ne!(Digest::of_int(0), Digest::of_int(1));
+    }
 
     #[test]
     fn small_values() {

@@ -7,7 +7,7 @@
 //! stops at fib(n) (it never computes fib(n + 1)), so n = 186 works.
 
 use super::Kernel;
-use crate::{KernelError, Output, Params};
+use crate::{Digest, KernelError, Params, Run};
 
 /// The largest n whose Fibonacci number fits in a `u128`.
 pub const MAX_N: u32 = 186;
@@ -29,21 +29,26 @@ pub fn fib_memo(n: u32) -> Result<u128, KernelError> {
     Ok(b)
 }
 
-fn run(p: &Params) -> Result<Output, KernelError> {
-    // The catalog bounds n to 0..=186, so the cast is exact.
-    Ok(Output::Text(fib_memo(p.int("n") as u32)?.to_string()))
+fn run(p: &Params) -> Result<Run, KernelError> {
+    let f = fib_memo(p.u32("n")?)?;
+    // The answer depends on every addition, so the work digest is the answer's.
+    Ok(Run::text(f.to_string(), Digest::of_int(f)))
 }
 
-pub const KERNEL: Kernel = Kernel {
-    id: "fib-memo",
-    run,
-    run_parallel: None,
-    shard: None,
-};
+pub const KERNEL: Kernel = Kernel::sequential("fib-memo", run);
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::kernels::tests::run_with;
+
+    #[test]
+    fn less_work_changes_the_verified_pair() {
+        // One iteration fewer is fib(n - 1).
+        let full = run_with("fib-memo", r#"{"n": 150}"#);
+        assert_ne!(full, run_with("fib-memo", r#"{"n": 149}"#));
+        assert_ne!(full.work, Digest::of_int(fib_memo(149).unwrap()));
+    }
 
     #[test]
     fn small_values_match_the_naive_recursion() {

@@ -1,9 +1,10 @@
 //! Every kernel, registered once. A kernel module is plain Rust: pure functions with typed
-//! arguments, plus `KERNEL`, which adapts validated `Params` to them. Tests below check this
-//! list against the catalog in both directions.
+//! arguments, plus `KERNEL`, which adapts validated `Params` to them and returns the output
+//! with its work digest. Tests below check this list against the catalog in both directions,
+//! and the catalog's ranges against the types the kernels take their parameters as.
 
 use crate::catalog::{self, OutputKind};
-use crate::{KernelError, Output, Params};
+use crate::{Digest, KernelError, Output, Params, Run};
 
 pub mod amdahl;
 pub mod async_tasks;
@@ -19,9 +20,10 @@ pub mod shared_counter;
 pub mod spectral_norm;
 pub mod trajectory;
 
-pub type RunFn = fn(&Params) -> Result<Output, KernelError>;
+pub type RunFn = fn(&Params) -> Result<Run, KernelError>;
 /// `(params, index, shards)`: part `index` of `shards` equal parts, for a pool of workers.
-pub type ShardFn = fn(&Params, u32, u32) -> Result<Output, KernelError>;
+/// The shards' outputs combine as the catalog's `pool` says; their digests add up (wrapping).
+pub type ShardFn = fn(&Params, u32, u32) -> Result<Run, KernelError>;
 
 pub struct Kernel {
     pub id: &'static str,
@@ -31,6 +33,34 @@ pub struct Kernel {
     pub run_parallel: Option<RunFn>,
     /// One shard of the work, for workloads whose catalog entry has a `pool`.
     pub shard: Option<ShardFn>,
+}
+
+impl Kernel {
+    /// A kernel with only a sequential variant.
+    pub const fn sequential(id: &'static str, run: RunFn) -> Kernel {
+        Kernel {
+            id,
+            run,
+            run_parallel: None,
+            shard: None,
+        }
+    }
+
+    /// A kernel with a rayon variant `par` beside the sequential `run`.
+    pub const fn parallel(id: &'static str, run: RunFn, par: RunFn) -> Kernel {
+        Kernel {
+            run_parallel: Some(par),
+            ..Kernel::sequential(id, run)
+        }
+    }
+
+    /// The same kernel, split into shards for a pool of workers.
+    pub const fn with_shards(self, shard: ShardFn) -> Kernel {
+        Kernel {
+            shard: Some(shard),
+            ..self
+        }
+    }
 }
 
 pub static KERNELS: &[&Kernel] = &[
@@ -66,36 +96,61 @@ pub enum Variant {
     Shard { index: u32, shards: u32 },
 }
 
-/// Run a kernel variant on validated parameters.
-pub fn run(params: &Params, variant: Variant) -> Result<Output, KernelError> {
-    let k = kernel(params.spec.id)?;
-    let out = match variant {
-        Variant::Sequential => (k.run)(params),
-        Variant::Parallel => match k.run_parallel {
-            Some(f) => f(params),
-            None => Err(KernelError::Unsupported(format!(
-                "{} has no parallel variant",
-                k.id
-            ))),
-        },
+/// A kernel variant resolved once, so that a batch of calls pays for the lookups once.
+#[derive(Clone, Copy)]
+pub enum Resolved {
+    Run(RunFn),
+    Shard(ShardFn, u32, u32),
+}
+
+impl Resolved {
+    #[inline]
+    pub fn call(self, params: &Params) -> Result<Run, KernelError> {
+        match self {
+            Resolved::Run(f) => f(params),
+            Resolved::Shard(f, index, shards) => f(params, index, shards),
+        }
+    }
+}
+
+/// The function behind a kernel variant.
+pub fn resolve(id: &str, variant: Variant) -> Result<Resolved, KernelError> {
+    let k = kernel(id)?;
+    match variant {
+        Variant::Sequential => Ok(Resolved::Run(k.run)),
+        Variant::Parallel => k
+            .run_parallel
+            .map(Resolved::Run)
+            .ok_or_else(|| KernelError::Unsupported(format!("{} has no parallel variant", k.id))),
         Variant::Shard { index, shards } => match k.shard {
             Some(_) if shards == 0 || index >= shards => Err(KernelError::BadParam(format!(
                 "shard {index} of {shards} does not exist"
             ))),
-            Some(f) => f(params, index, shards),
+            Some(f) => Ok(Resolved::Shard(f, index, shards)),
             None => Err(KernelError::Unsupported(format!(
                 "{} cannot be split into shards",
                 k.id
             ))),
         },
-    }?;
+    }
+}
+
+/// Run a kernel variant on validated parameters.
+pub fn run(params: &Params, variant: Variant) -> Result<Run, KernelError> {
+    let run = resolve(params.spec.id, variant)?.call(params)?;
     debug_assert_eq!(
-        matches!(out, Output::Bytes(_)),
+        matches!(run.output, Output::Bytes(_)),
         params.spec.output == OutputKind::Bytes,
         "{} returned the wrong output kind",
-        k.id
+        params.spec.id
     );
-    Ok(out)
+    Ok(run)
+}
+
+/// The empty kernel: no work, an empty output. Run through the same path as a real kernel
+/// (`bindings::run_overhead`), it measures what a call costs besides the kernel itself.
+pub fn empty(_: &Params) -> Result<Run, KernelError> {
+    Ok(Run::text(String::new(), Digest::new()))
 }
 
 /// The contiguous range `[lo, hi)` of `0..total` that shard `index` of `shards` owns.
@@ -107,9 +162,15 @@ pub fn shard_range(total: u64, index: u32, shards: u32) -> (u64, u64) {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::catalog::WORKLOADS;
+
+    /// The sequential kernel of `id` with parameters given as JSON.
+    pub(crate) fn run_with(id: &str, json: &str) -> Run {
+        let spec = catalog::workload(id).unwrap();
+        run(&Params::from_json(spec, json).unwrap(), Variant::Sequential).unwrap()
+    }
 
     #[test]
     fn every_catalog_workload_has_a_kernel_and_no_kernel_is_extra() {
@@ -136,6 +197,73 @@ mod tests {
             );
         }
         assert_eq!(KERNELS.len(), WORKLOADS.len());
+    }
+
+    /// Every int parameter a kernel takes must fit, over the catalog's whole min..=max, the type
+    /// the kernel takes it as: a catalog maximum too big for a kernel's u32 fails here.
+    #[test]
+    fn every_catalog_range_fits_the_kernels_types() {
+        use crate::catalog::ParamKind;
+        for w in WORKLOADS {
+            let mut sets = vec![Params::defaults(w)];
+            for p in w.params {
+                if let ParamKind::Choice { choices, .. } = p.kind {
+                    for c in choices {
+                        sets.push(Params::from_strings(w, [(p.name, *c)]).unwrap());
+                    }
+                }
+            }
+            // The cheapest valid values, so that running every kernel stays quick.
+            let cheap: Vec<(&str, String)> = w
+                .params
+                .iter()
+                .filter_map(|p| match p.kind {
+                    ParamKind::Int { min, default, .. } => {
+                        Some((p.name, min.max(default.min(2)).to_string()))
+                    }
+                    _ => None,
+                })
+                .collect();
+            let mut asked = Vec::new();
+            for set in sets {
+                let pairs: Vec<(&str, &str)> = cheap
+                    .iter()
+                    .map(|(n, v)| (*n, v.as_str()))
+                    .chain(set.iter().filter_map(|(n, v)| match v {
+                        crate::params::Value::Choice(c) => Some((n, c)),
+                        _ => None,
+                    }))
+                    .collect();
+                let params = Params::from_strings(w, pairs).unwrap();
+                crate::params::asked::take();
+                for variant in [Variant::Sequential, Variant::Parallel] {
+                    if variant == Variant::Parallel && !w.parallel {
+                        continue;
+                    }
+                    run(&params, variant).unwrap_or_else(|e| panic!("{}: {e}", w.id));
+                }
+                asked.extend(crate::params::asked::take());
+            }
+            for p in w.params {
+                let ParamKind::Int { min, max, .. } = p.kind else {
+                    continue;
+                };
+                let types: Vec<_> = asked.iter().filter(|a| a.1 == p.name).collect();
+                assert!(
+                    !types.is_empty(),
+                    "{}: the kernel never reads parameter {} through a typed accessor",
+                    w.id,
+                    p.name
+                );
+                for (_, name, ty, lo, hi) in types {
+                    assert!(
+                        *lo <= i128::from(min) && i128::from(max) <= *hi,
+                        "{}: parameter {name} ranges over {min}..={max}, which does not fit the kernel's {ty}",
+                        w.id
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -1,9 +1,11 @@
 //! n-body: the Benchmarks Game's model of the Jovian planets, advanced with a simple
 //! symplectic integrator. Operation for operation the same as the Python twin, so both
-//! print the same energies to the last digit.
+//! print the same energies to the last digit. The work digest is the exact bits of every
+//! body's final position and velocity: one step fewer changes them, even where the energy
+//! printed to nine decimals does not.
 
 use super::Kernel;
-use crate::{KernelError, Output, Params};
+use crate::{Digest, KernelError, Params, Run};
 use std::f64::consts::PI;
 
 const SOLAR_MASS: f64 = 4.0 * PI * PI;
@@ -151,28 +153,30 @@ fn advance(bodies: &mut [Body], dt: f64) {
     }
 }
 
-/// The energy before and after `n` steps, each to nine decimals, one per line.
-pub fn nbody(n: u64) -> String {
+/// The energy before and after `n` steps, each to nine decimals, one per line; and the
+/// digest of the final state (positions, then velocities, body by body).
+pub fn nbody(n: u64) -> (String, Digest) {
     let mut bodies = bodies();
     offset_momentum(&mut bodies);
     let before = energy(&bodies);
     for _ in 0..n {
         advance(&mut bodies, DT);
     }
-    format!("{before:.9}\n{:.9}", energy(&bodies))
+    let mut work = Digest::new();
+    for b in &bodies {
+        for x in b.pos.iter().chain(&b.vel) {
+            work.push_f64(*x);
+        }
+    }
+    (format!("{before:.9}\n{:.9}", energy(&bodies)), work)
 }
 
-fn run(p: &Params) -> Result<Output, KernelError> {
-    // The catalog bounds n to 0..=50,000,000.
-    Ok(Output::Text(nbody(p.int("n") as u64)))
+fn run(p: &Params) -> Result<Run, KernelError> {
+    let (text, work) = nbody(p.u64("n")?);
+    Ok(Run::text(text, work))
 }
 
-pub const KERNEL: Kernel = Kernel {
-    id: "nbody",
-    run,
-    run_parallel: None,
-    shard: None,
-};
+pub const KERNEL: Kernel = Kernel::sequential("nbody", run);
 
 #[cfg(test)]
 mod tests {
@@ -180,17 +184,24 @@ mod tests {
 
     #[test]
     fn benchmarks_game_reference_output() {
-        assert_eq!(nbody(1000), "-0.169075164\n-0.169087605");
+        assert_eq!(nbody(1000).0, "-0.169075164\n-0.169087605");
     }
 
     #[test]
     fn zero_steps_conserve_energy_trivially() {
-        assert_eq!(nbody(0), "-0.169075164\n-0.169075164");
+        assert_eq!(nbody(0).0, "-0.169075164\n-0.169075164");
+    }
+
+    #[test]
+    fn less_work_changes_the_verified_pair() {
+        // One step fewer changes the final state's bits.
+        let (full, less) = (nbody(10_000), nbody(9_999));
+        assert_ne!(full.1, less.1);
     }
 
     #[test]
     #[ignore = "the Benchmarks Game's full size, seconds in release: cargo test --release -- --ignored"]
     fn benchmarks_game_full_size() {
-        assert_eq!(nbody(50_000_000), "-0.169075164\n-0.169059907");
+        assert_eq!(nbody(50_000_000).0, "-0.169075164\n-0.169059907");
     }
 }

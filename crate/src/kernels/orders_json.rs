@@ -18,11 +18,14 @@
 //! `bytes=<length of the JSON>\ntotal_cents=<sum>`. The twin, `twinbench/kernels/orders_json.py`,
 //! writes byte-identical JSON with Python's `json` module and plain dicts and strings; here
 //! side and type are enums that serde writes as the same strings.
+//!
+//! Length and total can be computed without writing any JSON, so the work digest folds in
+//! the JSON bytes themselves (their Adler-32 and length), then the total.
 
 use serde::{Deserialize, Serialize};
 
 use super::Kernel;
-use crate::{KernelError, Output, Params};
+use crate::{Digest, KernelError, Params, Run};
 
 pub const SYMBOLS: [&str; 10] = [
     "AAPL", "MSFT", "GOOG", "AMZN", "NVDA", "META", "TSLA", "JPM", "V", "XOM",
@@ -104,31 +107,31 @@ pub fn orders_to_json(count: usize, seed: u64) -> serde_json::Result<Vec<u8>> {
     serde_json::to_vec(&build_orders(count, seed))
 }
 
-/// Parse the JSON back into orders and total their value: (JSON length, total in cents).
-pub fn orders_json(count: usize, seed: u64) -> serde_json::Result<(usize, u64)> {
+/// The verified pair of a JSON text and the total parsed back from it.
+fn report(json: &[u8], total: u64) -> Run {
+    Run::text(
+        format!("bytes={}\ntotal_cents={total}", json.len()),
+        *Digest::new().push_bytes(json).push(total),
+    )
+}
+
+/// Write the orders as JSON, parse them back and total their value (in cents; each order is
+/// below 2^27, so the total of even 2^32 orders fits u64).
+pub fn orders_json(count: usize, seed: u64) -> serde_json::Result<Run> {
     let json = orders_to_json(count, seed)?;
     let parsed: Vec<Order> = serde_json::from_slice(&json)?;
     let total = parsed.iter().map(|o| o.value_cents).sum();
-    Ok((json.len(), total))
+    Ok(report(&json, total))
 }
 
-fn run(p: &Params) -> Result<Output, KernelError> {
-    // The catalog bounds count to 0..=2_000_000 (about 230 MB of JSON) and seed to
-    // 0..=2^32-1: the casts are exact, and the total (below 2^48) fits u64.
-    let (count, seed) = (p.int("count") as usize, p.int("seed") as u64);
+fn run(p: &Params) -> Result<Run, KernelError> {
     // Writing and parsing our own orders cannot fail; say so plainly if it ever does.
-    let (bytes, total) = orders_json(count, seed).map_err(|e| {
+    orders_json(p.usize("count")?, p.u64("seed")?).map_err(|e| {
         KernelError::Unsupported(format!("orders-json: the JSON round trip failed: {e}"))
-    })?;
-    Ok(Output::Text(format!("bytes={bytes}\ntotal_cents={total}")))
+    })
 }
 
-pub const KERNEL: Kernel = Kernel {
-    id: "orders-json",
-    run,
-    run_parallel: None,
-    shard: None,
-};
+pub const KERNEL: Kernel = Kernel::sequential("orders-json", run);
 
 #[cfg(test)]
 mod tests {
@@ -167,6 +170,26 @@ mod tests {
                 .iter()
                 .all(|o| o.value_cents == o.quantity * o.price_cents)
         );
-        assert_eq!(orders_json(0, 1).unwrap(), (2, 0)); // "[]"
+        assert_eq!(
+            orders_json(0, 1).unwrap().output.as_bytes(),
+            b"bytes=2\ntotal_cents=0"
+        ); // "[]"
+    }
+
+    #[test]
+    fn less_work_changes_the_verified_pair() {
+        // Other bytes of the same length and total: "side" and "type" swapped in every order.
+        let json = orders_to_json(100, 42).unwrap();
+        let text = String::from_utf8(json.clone()).unwrap();
+        let swapped = text
+            .split(r#","side":"#)
+            .collect::<Vec<_>>()
+            .join(r#","sid_":"#);
+        let total = build_orders(100, 42).iter().map(|o| o.value_cents).sum();
+        let (real, other) = (report(&json, total), report(swapped.as_bytes(), total));
+        assert_eq!(real.output, other.output);
+        assert_ne!(real.work, other.work);
+        // No JSON written at all: nothing to fold in.
+        assert_ne!(real.work, *Digest::new().push(total));
     }
 }

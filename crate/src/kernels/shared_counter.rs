@@ -3,8 +3,13 @@
 //! - `mutex`: an `Arc<Mutex<u64>>`, locked once per increment.
 //! - `atomic`: an `Arc<AtomicU64>`, one `fetch_add(1)` per increment.
 //! - `reduce`: no sharing at all: each worker counts in a local variable and the workers'
-//!   counts are summed at the end (the compiler may well turn a local count into one
-//!   addition: with nothing shared, there is nothing to synchronise).
+//!   counts are summed at the end.
+//!
+//! Every increment goes through `black_box`, so it really happens on every build: without
+//! it LLVM sums a loop of increments in one addition wherever it can see the counter is not
+//! shared (the local count, and the Mutex of the single-threaded wasm build, which is a plain
+//! cell without atomics). The final count is the only state the counter has, and it depends on
+//! every increment, so the work digest is the count's.
 //!
 //! The increments are split over workers in contiguous shares (`shard_range`). The sequential
 //! kernel has one worker, on the current thread; the rayon variant has one worker per rayon
@@ -14,13 +19,14 @@
 //! `increments`. The twin is `twinbench/kernels/shared_counter.py` (single-threaded: Pyodide
 //! has no threads).
 
+use std::hint::black_box;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use rayon::prelude::*;
 
 use super::{Kernel, shard_range};
-use crate::{KernelError, Output, Params};
+use crate::{Digest, KernelError, Params, Run};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Strategy {
@@ -68,7 +74,9 @@ pub fn shared_counter(increments: u64, strategy: Strategy, parallel: bool) -> u6
             on_workers(increments, parallel, |share| {
                 let counter = Arc::clone(&counter);
                 for _ in 0..share {
-                    *counter.lock().unwrap_or_else(PoisonError::into_inner) += 1;
+                    *black_box(&counter)
+                        .lock()
+                        .unwrap_or_else(PoisonError::into_inner) += 1;
                 }
             });
             *counter.lock().unwrap_or_else(PoisonError::into_inner)
@@ -78,7 +86,7 @@ pub fn shared_counter(increments: u64, strategy: Strategy, parallel: bool) -> u6
             on_workers(increments, parallel, |share| {
                 let counter = Arc::clone(&counter);
                 for _ in 0..share {
-                    counter.fetch_add(1, Ordering::Relaxed);
+                    black_box(&counter).fetch_add(1, Ordering::Relaxed);
                 }
             });
             counter.load(Ordering::Relaxed)
@@ -86,7 +94,7 @@ pub fn shared_counter(increments: u64, strategy: Strategy, parallel: bool) -> u6
         Strategy::Reduce => on_workers(increments, parallel, |share| {
             let mut local = 0u64;
             for _ in 0..share {
-                local += 1;
+                local = black_box(local) + 1;
             }
             local
         })
@@ -95,37 +103,18 @@ pub fn shared_counter(increments: u64, strategy: Strategy, parallel: bool) -> u6
     }
 }
 
-fn args(p: &Params) -> Result<(u64, Strategy), KernelError> {
+fn run(p: &Params, parallel: bool) -> Result<Run, KernelError> {
     let name = p.choice("strategy");
     let strategy = Strategy::parse(name).ok_or_else(|| {
         KernelError::BadParam(format!(
             "unknown strategy '{name}'; known: mutex, atomic, reduce"
         ))
     })?;
-    // The catalog bounds increments to 0..=10^9, so the cast is exact.
-    Ok((p.int("increments") as u64, strategy))
+    let count = shared_counter(p.u64("increments")?, strategy, parallel);
+    Ok(Run::text(count.to_string(), Digest::of_int(count.into())))
 }
 
-fn run(p: &Params) -> Result<Output, KernelError> {
-    let (increments, strategy) = args(p)?;
-    Ok(Output::Text(
-        shared_counter(increments, strategy, false).to_string(),
-    ))
-}
-
-fn run_parallel(p: &Params) -> Result<Output, KernelError> {
-    let (increments, strategy) = args(p)?;
-    Ok(Output::Text(
-        shared_counter(increments, strategy, true).to_string(),
-    ))
-}
-
-pub const KERNEL: Kernel = Kernel {
-    id: "shared-counter",
-    run,
-    run_parallel: Some(run_parallel),
-    shard: None,
-};
+pub const KERNEL: Kernel = Kernel::parallel("shared-counter", |p| run(p, false), |p| run(p, true));
 
 #[cfg(test)]
 mod tests {
@@ -161,6 +150,14 @@ mod tests {
                 pool.install(|| shared_counter(1_000_000, strategy, true)),
                 1_000_000
             );
+        }
+    }
+
+    #[test]
+    fn less_work_changes_the_verified_pair() {
+        for strategy in [Strategy::Mutex, Strategy::Atomic, Strategy::Reduce] {
+            let full = Digest::of_int(shared_counter(1000, strategy, false).into());
+            assert_ne!(full, Digest::of_int(999));
         }
     }
 

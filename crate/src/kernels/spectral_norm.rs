@@ -1,14 +1,19 @@
 //! spectral-norm: the Benchmarks Game's spectral norm of the infinite matrix
 //! A(i, j) = 1 / ((i + j)(i + j + 1) / 2 + i + 1), truncated to n x n, by ten rounds of the
 //! power method on AᵀA. The rayon variant computes the rows of each product in parallel;
-//! every dot product is still summed in the same order, so the output is identical.
+//! every dot product is still summed in the same order, so the output is identical. The
+//! printed norm settles after a few rounds, so the work digest is the exact bits of the final
+//! vectors u and v: one round fewer changes them.
 
 use super::Kernel;
-use crate::{KernelError, Output, Params};
+use crate::{Digest, KernelError, Params, Run};
 use rayon::prelude::*;
 
-/// Entry (i, j) of the matrix. With n at most 10,000 the integer part stays below 2^28,
-/// so it fits `usize` on wasm32 too and converts to f64 exactly.
+/// The largest n for which the integer part of every entry, below (2n)^2 / 2, fits a 32-bit
+/// usize (wasm32); it then converts to f64 exactly too.
+pub const MAX_N: usize = 46_340;
+
+/// Entry (i, j) of the matrix, for i and j below `MAX_N`.
 fn a(i: usize, j: usize) -> f64 {
     1.0 / ((i + j) * (i + j + 1) / 2 + i + 1) as f64
 }
@@ -57,11 +62,14 @@ fn mul_ata(rows: Rows, u: &[f64], tmp: &mut [f64], out: &mut [f64]) {
     mul(rows, at_row_times, tmp, out);
 }
 
-fn spectral_norm_with(n: usize, rows: Rows) -> String {
+/// The Benchmarks Game's number of power-method rounds.
+const ROUNDS: usize = 10;
+
+fn spectral_norm_with(n: usize, rows: Rows, rounds: usize) -> Run {
     let mut u = vec![1.0; n];
     let mut v = vec![0.0; n];
     let mut tmp = vec![0.0; n];
-    for _ in 0..10 {
+    for _ in 0..rounds {
         mul_ata(rows, &u, &mut tmp, &mut v);
         mul_ata(rows, &v, &mut tmp, &mut u);
     }
@@ -70,42 +78,59 @@ fn spectral_norm_with(n: usize, rows: Rows) -> String {
         vbv += ui * vi;
         vv += vi * vi;
     }
-    format!("{:.9}", (vbv / vv).sqrt())
+    let mut work = Digest::new();
+    u.iter().chain(&v).for_each(|x| {
+        work.push_f64(*x);
+    });
+    Run::text(format!("{:.9}", (vbv / vv).sqrt()), work)
 }
 
-/// The spectral norm of the n x n matrix, to nine decimals.
-pub fn spectral_norm(n: usize) -> String {
-    spectral_norm_with(n, Rows::Sequential)
+/// The spectral norm of the n x n matrix, to nine decimals, and the digest of u and v.
+pub fn spectral_norm(n: usize) -> Run {
+    spectral_norm_with(n, Rows::Sequential, ROUNDS)
 }
 
 /// The same, with the rows of every product computed on rayon's threads.
-pub fn spectral_norm_parallel(n: usize) -> String {
-    spectral_norm_with(n, Rows::Parallel)
+pub fn spectral_norm_parallel(n: usize) -> Run {
+    spectral_norm_with(n, Rows::Parallel, ROUNDS)
 }
 
-fn run(p: &Params) -> Result<Output, KernelError> {
-    // The catalog bounds n to 1..=10,000.
-    Ok(Output::Text(spectral_norm(p.int("n") as usize)))
+fn size(p: &Params) -> Result<usize, KernelError> {
+    let n = p.usize("n")?;
+    if n > MAX_N {
+        return Err(KernelError::BadParam(format!(
+            "spectral-norm's n is at most {MAX_N} (the matrix entries must fit 32 bits), got {n}"
+        )));
+    }
+    Ok(n)
 }
 
-fn run_parallel(p: &Params) -> Result<Output, KernelError> {
-    Ok(Output::Text(spectral_norm_parallel(p.int("n") as usize)))
-}
-
-pub const KERNEL: Kernel = Kernel {
-    id: "spectral-norm",
-    run,
-    run_parallel: Some(run_parallel),
-    shard: None,
-};
+pub const KERNEL: Kernel = Kernel::parallel(
+    "spectral-norm",
+    |p| Ok(spectral_norm(size(p)?)),
+    |p| Ok(spectral_norm_parallel(size(p)?)),
+);
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn text(run: Run) -> String {
+        String::from_utf8(run.output.as_bytes().to_vec()).unwrap()
+    }
+
     #[test]
     fn benchmarks_game_reference_output() {
-        assert_eq!(spectral_norm(100), "1.274219991");
+        assert_eq!(text(spectral_norm(100)), "1.274219991");
+    }
+
+    #[test]
+    fn less_work_changes_the_verified_pair() {
+        // Nine rounds print the same norm as ten; the vectors differ.
+        let less = spectral_norm_with(100, Rows::Sequential, ROUNDS - 1);
+        let full = spectral_norm(100);
+        assert_eq!(less.output, full.output);
+        assert_ne!(less.work, full.work);
     }
 
     #[test]
@@ -118,6 +143,6 @@ mod tests {
     #[test]
     #[ignore = "the Benchmarks Game's full size, seconds in release: cargo test --release -- --ignored"]
     fn benchmarks_game_full_size() {
-        assert_eq!(spectral_norm_parallel(5500), "1.274224153");
+        assert_eq!(text(spectral_norm_parallel(5500)), "1.274224153");
     }
 }

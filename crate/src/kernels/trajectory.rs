@@ -19,11 +19,15 @@
 //!
 //! `trajectory_points` returns every point, the start included (steps + 1 points), as a flat
 //! `[x0, y0, x1, y1, ...]`. The canonical output is the final point, the greatest height and
-//! the number of points, `x=...\ny=...\nmax_y=...\npoints=...`, to 9 decimals. The twin is
-//! `twinbench/kernels/trajectory.py`.
+//! the number of points, `x=...\ny=...\nmax_y=...\npoints=...`, to 9 decimals; the work
+//! digest folds in the exact bits of the final point and the greatest height, and the number
+//! of points. The final point depends on every step: one step fewer changes its bits, even
+//! where nine decimals do not. The twin is `twinbench/kernels/trajectory.py`; when Python
+//! calls Rust, Rust returns every point (`bindings::trajectory_points`) and Python computes
+//! the summary, so the points cross the boundary.
 
 use super::Kernel;
-use crate::{KernelError, Output, Params};
+use crate::{Digest, KernelError, Params, Run};
 
 pub const G: f64 = 9.81;
 pub const K: f64 = 0.01;
@@ -50,8 +54,8 @@ pub fn trajectory_points(steps: u64) -> Vec<f64> {
     points
 }
 
-/// The canonical summary of a flat list of points.
-pub fn summary(points: &[f64]) -> String {
+/// The canonical summary of a flat list of points (at least one point), and its digest.
+pub fn summary(points: &[f64]) -> Run {
     let (x, y) = (points[points.len() - 2], points[points.len() - 1]);
     let max_y = points
         .iter()
@@ -59,26 +63,29 @@ pub fn summary(points: &[f64]) -> String {
         .step_by(2)
         .copied()
         .fold(f64::NEG_INFINITY, f64::max);
-    format!(
-        "x={x:.9}\ny={y:.9}\nmax_y={max_y:.9}\npoints={}",
-        points.len() / 2
+    let count = points.len() / 2;
+    Run::text(
+        format!("x={x:.9}\ny={y:.9}\nmax_y={max_y:.9}\npoints={count}"),
+        *Digest::new()
+            .push_f64(x)
+            .push_f64(y)
+            .push_f64(max_y)
+            .push(count as u64),
     )
 }
 
-fn run(p: &Params) -> Result<Output, KernelError> {
-    // The catalog bounds steps to 1..=10_000_000 (160 MB of points), so the cast is exact
-    // and there is always at least the start point and one step.
-    Ok(Output::Text(summary(&trajectory_points(
-        p.int("steps") as u64
-    ))))
+/// The number of steps: at least one (dt = 5.25 / steps).
+pub fn steps(p: &Params) -> Result<u64, KernelError> {
+    match p.u64("steps")? {
+        0 => Err(KernelError::BadParam(
+            "trajectory needs at least one step".into(),
+        )),
+        steps => Ok(steps),
+    }
 }
 
-pub const KERNEL: Kernel = Kernel {
-    id: "trajectory",
-    run,
-    run_parallel: None,
-    shard: None,
-};
+pub const KERNEL: Kernel =
+    Kernel::sequential("trajectory", |p| Ok(summary(&trajectory_points(steps(p)?))));
 
 #[cfg(test)]
 mod tests {
@@ -106,12 +113,21 @@ mod tests {
     fn summary_of_a_real_flight() {
         let pts = trajectory_points(10_000);
         assert_eq!(pts.len(), 2 * 10_001);
-        let s = summary(&pts);
+        let s = String::from_utf8(summary(&pts).output.as_bytes().to_vec()).unwrap();
         // Lands at about 5.27 s, 97 m away, after climbing about 34.7 m (checked against an
         // independent integration with dt = 1e-4 that stops at the ground).
         let max_y: f64 = s.lines().nth(2).unwrap()[6..].parse().unwrap();
         assert!((max_y - 34.73).abs() < 0.05, "{s}");
         let y: f64 = s.lines().nth(1).unwrap()[2..].parse().unwrap();
         assert!(y > 0.0 && y < 1.0, "{s}");
+    }
+
+    #[test]
+    fn less_work_changes_the_verified_pair() {
+        // The last step skipped (the point count kept by repeating the start point).
+        let pts = trajectory_points(100_000);
+        let mut less = pts[..pts.len() - 2].to_vec();
+        less.splice(0..0, [0.0, 0.0]);
+        assert_ne!(summary(&pts).work, summary(&less).work);
     }
 }

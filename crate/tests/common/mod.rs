@@ -3,14 +3,16 @@
 #![allow(dead_code)] // each test binary uses a different part of this module
 
 use serde_json::Value;
-use sha2::{Digest, Sha256};
+use sha2::{Digest as _, Sha256};
 use twinbench::catalog::{Pool, workload};
 use twinbench::kernels::{self, Variant};
-use twinbench::{Output, Params};
+use twinbench::{Digest, Output, Params, Run};
 
 pub struct Vector {
     pub params: Value,
     pub expected: Expected,
+    /// The work digest, 16 hex digits (None in a stub).
+    pub work: Option<String>,
     pub browser: bool,
     pub slow: bool,
 }
@@ -55,6 +57,7 @@ pub fn parse(json: &str) -> GoldenFile {
             Vector {
                 params: vec["params"].clone(),
                 expected,
+                work: vec["work"].as_str().map(str::to_string),
                 browser: vec["browser"].as_bool().unwrap_or(false),
                 slow: vec["slow"].as_bool().unwrap_or(false),
             }
@@ -70,7 +73,18 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
         .collect()
 }
 
-fn matches(out: &Output, expected: &Expected) -> Result<(), String> {
+/// The run's output and work digest against the vector's.
+pub fn matches(run: &Run, v: &Vector) -> Result<(), String> {
+    let work = run.work.to_string();
+    match &v.work {
+        None => return Err("the golden vector is a stub: fill in the real output and work".into()),
+        Some(want) if *want != work => return Err(format!("got work {work}, want {want}")),
+        Some(_) => {}
+    }
+    matches_output(&run.output, &v.expected)
+}
+
+fn matches_output(out: &Output, expected: &Expected) -> Result<(), String> {
     match (out, expected) {
         (_, Expected::Stub) => Err("the golden vector is a stub: fill in the real output".into()),
         (Output::Text(got), Expected::Text(want)) if got == want => Ok(()),
@@ -90,21 +104,33 @@ fn matches(out: &Output, expected: &Expected) -> Result<(), String> {
     }
 }
 
-/// Put pool shards back together the way the page's pool does.
-pub fn combine(pool: Pool, parts: Vec<Output>) -> Output {
-    match pool {
+/// Put pool shards back together the way the page's pool does: outputs summed or
+/// concatenated, work digests added modulo 2^64.
+pub fn combine(pool: Pool, parts: Vec<Run>) -> Run {
+    let work = Digest::sum(
+        parts
+            .iter()
+            .fold(0, |w: u64, p| w.wrapping_add(p.work.value())),
+    );
+    let output = match pool {
         Pool::Sum => {
             let total: u128 = parts
                 .iter()
-                .map(|p| match p {
+                .map(|p| match &p.output {
                     Output::Text(s) => s.parse::<u128>().expect("a sum shard is a decimal integer"),
                     Output::Bytes(_) => panic!("a sum shard must be text"),
                 })
                 .sum();
             Output::Text(total.to_string())
         }
-        Pool::Concat => Output::Bytes(parts.iter().flat_map(|p| p.as_bytes().to_vec()).collect()),
-    }
+        Pool::Concat => Output::Bytes(
+            parts
+                .iter()
+                .flat_map(|p| p.output.as_bytes().to_vec())
+                .collect(),
+        ),
+    };
+    Run { output, work }
 }
 
 /// Check one golden file: the sequential kernel, the rayon variant and pool shards (1 to 4)
@@ -129,11 +155,11 @@ pub fn check(json: &str, include_slow: bool) -> Result<usize, String> {
             .map_err(|e| ctx("params", e.to_string()))?;
         let seq = kernels::run(&params, Variant::Sequential)
             .map_err(|e| ctx("sequential", e.to_string()))?;
-        matches(&seq, &v.expected).map_err(|e| ctx("sequential", e))?;
+        matches(&seq, v).map_err(|e| ctx("sequential", e))?;
         if k.run_parallel.is_some() {
             let par = kernels::run(&params, Variant::Parallel)
                 .map_err(|e| ctx("parallel", e.to_string()))?;
-            matches(&par, &v.expected).map_err(|e| ctx("parallel", e))?;
+            matches(&par, v).map_err(|e| ctx("parallel", e))?;
         }
         if let Some(pool) = spec.pool {
             for shards in 1..=4u32 {
@@ -141,7 +167,7 @@ pub fn check(json: &str, include_slow: bool) -> Result<usize, String> {
                     .map(|index| kernels::run(&params, Variant::Shard { index, shards }))
                     .collect::<Result<Vec<_>, _>>()
                     .map_err(|e| ctx("shard", e.to_string()))?;
-                matches(&combine(pool, parts), &v.expected)
+                matches(&combine(pool, parts), v)
                     .map_err(|e| ctx(&format!("{shards} shards"), e))?;
             }
         }

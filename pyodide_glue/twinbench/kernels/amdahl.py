@@ -9,11 +9,14 @@ previous one's result, so a chain cannot be split.
 Of `work` steps, `serial = work * (100 - p) // 100` form one chain started at 0: the serial
 part. The other `work - serial` steps are split into 64 chunks (`shard_range`, a fixed
 number, independent of any thread count); chunk c is a chain started at c + 1. The checksum
-is the sum modulo 2**64 of the serial result and the 64 chunk results. The twin of
-`crate/src/kernels/amdahl.rs`, whose rayon variant runs the chunks in parallel.
+is the sum modulo 2**64 of the serial result and the 64 chunk results. Every step feeds the
+next, so the checksum depends on all of them and the work digest is the checksum's. The twin
+of `crate/src/kernels/amdahl.rs`, whose rayon variant runs the chunks in parallel.
 """
 
 from twinbench.kernels import shard_range
+
+WORK_IS_ANSWER = True
 
 MASK = 0xFFFFFFFFFFFFFFFF
 CHUNKS = 64

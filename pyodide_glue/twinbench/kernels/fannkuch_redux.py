@@ -3,11 +3,19 @@ benchmark's order, flip the first k + 1 elements while the first element k is no
 the flips; print a checksum (flips added for even-numbered permutations, subtracted for odd
 ones) and the largest count. Step for step the same as the Rust kernel, whose rayon variant
 splits the permutations into blocks: `tally_block` starts anywhere, from the factorial-base
-digits of the permutation's number."""
+digits of the permutation's number.
+
+The checksum would not notice a skipped permutation with no flips (the first one has none),
+so the work digest is a polynomial hash of every permutation's flip count, in order:
+`h = h * P + flips + 1` (mod 2**64)."""
 
 from __future__ import annotations
 
 from math import factorial
+
+from twinbench.digest import GAMMA, MASK, Digest
+
+P = GAMMA  # the hash's multiplier (odd, so no information is lost)
 
 
 def count_flips(perm: list[int]) -> int:
@@ -22,8 +30,9 @@ def count_flips(perm: list[int]) -> int:
     return flips
 
 
-def tally_block(n: int, lo: int, hi: int) -> tuple[int, int]:
-    """The checksum and the largest flip count over permutations number lo..hi of 0..n."""
+def tally_block(n: int, lo: int, hi: int) -> tuple[int, int, int]:
+    """The checksum, the largest flip count and the digest's hash over permutations number
+    lo..hi of 0..n."""
     # Permutation number lo: its factorial-base digits, from the most significant, say how
     # far to rotate each prefix.
     perm = list(range(n))
@@ -32,11 +41,12 @@ def tally_block(n: int, lo: int, hi: int) -> tuple[int, int]:
     for i in range(n - 1, 0, -1):
         count[i], rest = divmod(rest, factorial(i))
         perm[: i + 1] = perm[count[i] : i + 1] + perm[: count[i]]
-    checksum = max_flips = 0
+    checksum = max_flips = h = 0
     for index in range(lo, hi):
         flips = count_flips(perm)
         checksum += -flips if index % 2 else flips
         max_flips = max(max_flips, flips)
+        h = (h * P + flips + 1) & MASK
         # The next permutation: rotate the shortest prefix whose digit does not wrap around.
         i = 1
         while i < n:
@@ -46,10 +56,10 @@ def tally_block(n: int, lo: int, hi: int) -> tuple[int, int]:
                 break
             count[i] = 0
             i += 1
-    return checksum, max_flips
+    return checksum, max_flips, h
 
 
-def fannkuch_redux(n: int) -> str:
+def fannkuch_redux(n: int) -> tuple[str, str]:
     """The checksum and the maximum flip count, as the Benchmarks Game prints them."""
-    checksum, max_flips = tally_block(n, 0, factorial(n))
-    return f"{checksum}\nPfannkuchen({n}) = {max_flips}"
+    checksum, max_flips, h = tally_block(n, 0, factorial(n))
+    return f"{checksum}\nPfannkuchen({n}) = {max_flips}", Digest().push(h).hex()

@@ -6,6 +6,9 @@ overflow; the Rust twin's u128 holds fib(186) and no more, which is why the cata
 at n = 186.
 """
 
+# The answer depends on every addition, so the work digest is the answer's.
+WORK_IS_ANSWER = True
+
 
 def fib_memo(n: int) -> int:
     if n == 0:

@@ -1,10 +1,13 @@
 """n-body: the Benchmarks Game's model of the Jovian planets, advanced with a simple
 symplectic integrator. Operation for operation the same as the Rust kernel, so both print
-the same energies to the last digit."""
+the same energies to the last digit. The work digest is the exact bits of every body's final
+position and velocity: one step fewer changes them."""
 
 from __future__ import annotations
 
 from math import pi, sqrt
+
+from twinbench.digest import Digest
 
 SOLAR_MASS = 4.0 * pi * pi
 DAYS_PER_YEAR = 365.24
@@ -94,11 +97,15 @@ def advance(bodies: list[Body], pairs: list[tuple[Body, Body]], dt: float, steps
             pos[2] += dt * vz
 
 
-def nbody(n: int) -> str:
-    """The energy before and after `n` steps, each to nine decimals, one per line."""
+def nbody(n: int) -> tuple[str, str]:
+    """The energy before and after `n` steps, each to nine decimals, one per line; and the
+    digest of the final state (positions, then velocities, body by body)."""
     bodies = make_bodies()
     pairs = [(b1, b2) for i, b1 in enumerate(bodies) for b2 in bodies[i + 1 :]]
     offset_momentum(bodies)
     before = energy(bodies)
     advance(bodies, pairs, DT, n)
-    return f"{before:.9f}\n{energy(bodies):.9f}"
+    work = Digest()
+    for pos, vel, _ in bodies:
+        work.push_f64s(pos).push_f64s(vel)
+    return f"{before:.9f}\n{energy(bodies):.9f}", work.hex()

@@ -18,11 +18,16 @@ The orders (plain dicts, keys in that order) are written as one compact JSON arr
 and the parsed `value_cents` are summed. The output is `bytes=<length>\\ntotal_cents=<sum>`.
 The twin of `crate/src/kernels/orders_json.rs`, which writes byte-identical JSON with
 serde_json, typed structs and enums for side and type.
+
+Length and total can be computed without writing any JSON, so the work digest folds in the
+JSON bytes themselves (their Adler-32 and length), then the total.
 """
 
 import json
 from collections.abc import Iterator
 from typing import Any
+
+from twinbench.digest import Digest
 
 MASK = 0xFFFFFFFFFFFFFFFF
 SYMBOLS = ("AAPL", "MSFT", "GOOG", "AMZN", "NVDA", "META", "TSLA", "JPM", "V", "XOM")
@@ -68,8 +73,13 @@ def orders_to_json(count: int, seed: int) -> bytes:
     return json.dumps(build_orders(count, seed), separators=(",", ":")).encode()
 
 
-def orders_json(count: int, seed: int) -> str:
+def report(data: bytes, total: int) -> tuple[str, str]:
+    """The verified pair of a JSON text and the total parsed back from it."""
+    return f"bytes={len(data)}\ntotal_cents={total}", Digest().push_bytes(data).push(total).hex()
+
+
+def orders_json(count: int, seed: int) -> tuple[str, str]:
     data = orders_to_json(count, seed)
     parsed = json.loads(data)
     total = sum(order["value_cents"] for order in parsed)
-    return f"bytes={len(data)}\ntotal_cents={total}"
+    return report(data, total)

@@ -1,45 +1,73 @@
-"""shared-counter: one counter incremented `increments` times, three ways.
+"""shared-counter: one counter incremented `increments` times, three ways, as in the Rust
+twin (`crate/src/kernels/shared_counter.rs`):
 
-- `mutex`: a `threading.Lock`, acquired once per increment (`with lock: count += 1`).
-- `atomic`: Python has no atomic integers. The closest idiom is `itertools.count()`: each
-  `next()` is one C call, so under the GIL no two threads can get the same number. The
-  final count is the next number it would hand out.
-- `reduce`: no sharing at all: count in a local variable and sum the workers' counts.
+- `mutex`: a counter in a shared cell behind a `threading.Lock`, acquired once per increment
+  (Rust: `Arc<Mutex<u64>>`).
+- `atomic`: a counter in a shared cell, incremented in place. Python has no atomic integers;
+  without threads a shared cell is what an `AtomicU64` is to Rust's single thread. (Under
+  threads `cell[0] += 1` could lose increments: it is a read, an add and a write.)
+- `reduce`: no sharing at all: each worker counts in a local variable and the workers'
+  counts are summed at the end.
 
-Single-threaded on purpose: Pyodide, CPython in the browser, cannot start threads, and this
-same file runs there and in native CPython. So the lock is never contended here: this is
-the cost of the strategy itself, against the Rust twin (`crate/src/kernels/shared_counter.rs`)
-whose rayon variant runs one worker per thread on one `Arc<Mutex<u64>>` or `AtomicU64`.
-The output is the final count, which must equal `increments`.
+The increments are split over workers in contiguous shares (`shard_range`), as in Rust, but
+here there is one worker: Pyodide, CPython in the browser, cannot start threads, and this same
+file runs there and in native CPython. So the lock is never contended: this is the cost of
+the strategy itself, against Rust's rayon variant with one worker per thread on one counter.
+The output is the final count, which must equal `increments`; it depends on every increment,
+so the work digest is the count's.
 """
 
-import itertools
 import threading
+from collections.abc import Callable
+from typing import TypeVar
+
+from twinbench.kernels import shard_range
+
+R = TypeVar("R")
+
+WORK_IS_ANSWER = True
+WORKERS = 1  # Pyodide has no threads
 
 
 def _mutex(increments: int) -> int:
     lock = threading.Lock()
-    count = 0
-    for _ in range(increments):
-        with lock:
-            count += 1
+    cell = [0]  # the shared counter, guarded by the lock
+
+    def work(share: int) -> None:
+        for _ in range(share):
+            with lock:
+                cell[0] += 1
+
+    _on_workers(increments, work)
     with lock:
-        return count
+        return cell[0]
 
 
 def _atomic(increments: int) -> int:
-    counter = itertools.count()
-    for _ in range(increments):
-        next(counter)
-    return next(counter)
+    cell = [0]  # the shared counter
+
+    def work(share: int) -> None:
+        for _ in range(share):
+            cell[0] += 1
+
+    _on_workers(increments, work)
+    return cell[0]
 
 
 def _reduce(increments: int) -> int:
-    # One worker, so one local count; with threads, each would count its own share.
-    local = 0
-    for _ in range(increments):
-        local += 1
-    return sum([local])
+    def work(share: int) -> int:
+        local = 0
+        for _ in range(share):
+            local += 1
+        return local
+
+    return sum(_on_workers(increments, work))
+
+
+def _on_workers(increments: int, work: Callable[[int], R]) -> list[R]:
+    """Run `work(share)` for each worker's share of `increments`; the results in order."""
+    shares = (shard_range(increments, w, WORKERS) for w in range(WORKERS))
+    return [work(hi - lo) for lo, hi in shares]
 
 
 STRATEGIES = {"mutex": _mutex, "atomic": _atomic, "reduce": _reduce}

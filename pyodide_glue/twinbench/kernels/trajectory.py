@@ -18,10 +18,19 @@ Rust twin, `crate/src/kernels/trajectory.rs`, so the results are bit-identical):
 
 `trajectory_points` returns every point, the start included (steps + 1 points), as a flat
 list [x0, y0, x1, y1, ...]. The canonical output is the final point, the greatest height and
-the number of points, `x=...\\ny=...\\nmax_y=...\\npoints=...`, to 9 decimals.
+the number of points, `x=...\\ny=...\\nmax_y=...\\npoints=...`, to 9 decimals; the work digest
+folds in the exact bits of the final point and the greatest height, and the number of
+points. The final point depends on every step.
+
+When Python calls Rust (`twinbench.rust.trajectory`), Rust computes the points and returns
+them all (a Float64Array, copied into Python's memory as bytes), and `summary` here turns them
+into the same output: the points cross the boundary.
 """
 
 import math
+from collections.abc import Sequence
+
+from twinbench.digest import Digest
 
 G = 9.81
 K = 0.01
@@ -48,12 +57,15 @@ def trajectory_points(steps: int) -> list[float]:
     return points
 
 
-def summary(points: list[float]) -> str:
-    """The canonical summary of a flat list of points."""
+def summary(points: Sequence[float]) -> tuple[str, str]:
+    """The canonical summary of a flat sequence of points (a list, or an array of doubles)
+    and its digest."""
     x, y = points[-2], points[-1]
     max_y = max(points[1::2])
-    return f"x={x:.9f}\ny={y:.9f}\nmax_y={max_y:.9f}\npoints={len(points) // 2}"
+    count = len(points) // 2
+    work = Digest().push_f64(x).push_f64(y).push_f64(max_y).push(count)
+    return f"x={x:.9f}\ny={y:.9f}\nmax_y={max_y:.9f}\npoints={count}", work.hex()
 
 
-def trajectory(steps: int) -> str:
+def trajectory(steps: int) -> tuple[str, str]:
     return summary(trajectory_points(steps))

@@ -1,6 +1,6 @@
 // Figures for the benchmark report (bench/run.mjs), kept here so vitest checks them:
 // Amdahl's law fitted to measured speedups, and the summaries the report quotes.
-// bench/lib/fit.mjs loads this file in Node through Vite.
+// bench/lib/ts.mjs loads this file in Node through Vite.
 import { median } from '../engine/stats';
 
 export { median };

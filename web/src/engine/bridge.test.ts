@@ -1,8 +1,9 @@
 // The bridge's own logic with a stand-in worker (Comlink over a MessageChannel), since what is
 // under test is ordering, stale-reply checks and terminate, not a runtime.
 import * as Comlink from 'comlink';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { RuntimeWorkerApi, SampleReply, SampleRequest } from '../shared/protocol';
+import { WorkerBridge, liveWorkers } from './bridge';
 
 const log: string[] = [];
 let replyRunId: (req: SampleRequest) => number = (req) => req.runId;
@@ -22,7 +23,7 @@ class FakeWorker extends EventTarget {
         await new Promise((r) => setTimeout(r, 5));
         if (hang) await new Promise(() => {});
         log.push(`end ${req.runId}`);
-        return { runId: replyRunId(req), ok: true, ms: 1, batch: 1, output: { canonical: '1', kind: 'text' } };
+        return { runId: replyRunId(req), ok: true, ms: 1, batch: 1, output: { canonical: '1', kind: 'text' }, work: '0000000000000001' };
       },
       shard: async () => ({ runId: 0, ok: false, failure: { kind: 'param', message: 'no', dead: false } }),
       timerTick: async () => 0.005,
@@ -48,11 +49,8 @@ class FakeWorker extends EventTarget {
   }
 }
 
-vi.stubGlobal('Worker', FakeWorker);
-const { WorkerBridge, liveWorkers } = await import('./bridge');
-
-function bridge() {
-  return new WorkerBridge('rust', { baseUrl: 'http://localhost/', idleReapMs: 60_000 });
+function bridge(): WorkerBridge {
+  return new WorkerBridge('rust', { baseUrl: 'http://localhost/', spawn: () => new FakeWorker() as unknown as Worker, idleReapMs: 60_000 });
 }
 
 const req = (runId: number): SampleRequest => ({ runId, workload: 'fib', params: { n: 1 }, batch: 1 });
@@ -82,6 +80,7 @@ describe('WorkerBridge', () => {
     const b = bridge();
     const before = liveWorkers();
     await b.start();
+    expect(b.generation).toBe(1);
     expect(liveWorkers()).toBe(before + 1);
     const reply = await b.fault('panic');
     expect(reply.ok).toBe(false);
@@ -90,6 +89,7 @@ describe('WorkerBridge', () => {
     expect(liveWorkers()).toBe(before);
     expect((await b.sample(req(2))).ok).toBe(true);
     expect(liveWorkers()).toBe(before + 1);
+    expect(b.generation).toBe(2);
     b.terminate();
   });
 

@@ -8,21 +8,12 @@ import {
   isSampleReply,
   isShardReply,
   type InitReply,
-  type RuntimeKind,
   type RuntimeWorkerApi,
   type SampleReply,
   type SampleRequest,
   type ShardReply,
   type ShardRequest,
 } from '../shared/protocol';
-
-// Vite bundles a worker only from a literal `new Worker(new URL(...))`, hence one line each.
-const SPAWN: Record<RuntimeKind, () => Worker> = {
-  python: () => new Worker(new URL('../workers/python.worker.ts', import.meta.url), { type: 'module', name: 'twinbench-python' }),
-  rust: () => new Worker(new URL('../workers/rust.worker.ts', import.meta.url), { type: 'module', name: 'twinbench-rust' }),
-  'rust-threads': () =>
-    new Worker(new URL('../workers/rust-threads.worker.ts', import.meta.url), { type: 'module', name: 'twinbench-rust-threads' }),
-};
 
 /** How long Stop waits for Pyodide's KeyboardInterrupt before terminating the worker. */
 export const INTERRUPT_GRACE_MS = 1000;
@@ -45,6 +36,8 @@ export function liveWorkers(): number {
 
 export interface BridgeOptions {
   baseUrl: string;
+  /** Starts the worker: a literal `new Worker(new URL(...))`, which is what Vite bundles. */
+  spawn: () => Worker;
   threads?: number;
   /** Offer Pyodide an interrupt buffer when shared memory exists. */
   interruptible?: boolean;
@@ -61,7 +54,8 @@ interface Instance {
 }
 
 export class WorkerBridge {
-  readonly kind: RuntimeKind;
+  /** The runtime it hosts ('python', 'rust', 'rust-threads'), for messages and Stop reports. */
+  readonly kind: string;
   private readonly opts: BridgeOptions;
   private instance: Instance | null = null;
   private interruptBuffer: Int32Array | undefined;
@@ -70,8 +64,10 @@ export class WorkerBridge {
   private reapTimer: ReturnType<typeof setTimeout> | undefined;
   /** Incremented each time the worker is replaced; the page says "runtime restarted". */
   restarts = 0;
+  /** Incremented for every new worker, so callers can tell a fresh worker from a warm one. */
+  generation = 0;
 
-  constructor(kind: RuntimeKind, opts: BridgeOptions) {
+  constructor(kind: string, opts: BridgeOptions) {
     this.kind = kind;
     this.opts = opts;
   }
@@ -91,15 +87,16 @@ export class WorkerBridge {
 
   private ensure(): Instance {
     if (this.instance) return this.instance;
-    const worker = SPAWN[this.kind]();
+    const worker = this.opts.spawn();
     live++;
+    this.generation++;
     let kill: (why: Error) => void = () => {};
     const killed = new Promise<never>((_, reject) => {
       kill = reject;
     });
     killed.catch(() => {}); // observed through races only
     const api = Comlink.wrap<RuntimeWorkerApi>(worker);
-    const shared = this.opts.interruptible && this.kind === 'python' && globalThis.crossOriginIsolated;
+    const shared = this.opts.interruptible && globalThis.crossOriginIsolated;
     this.interruptBuffer = shared ? new Int32Array(new SharedArrayBuffer(4)) : undefined;
     worker.addEventListener('error', (ev) => {
       ev.preventDefault();
@@ -154,30 +151,38 @@ export class WorkerBridge {
     }, this.opts.idleReapMs ?? IDLE_REAP_MS);
   }
 
-  /** One timed sample. A reply for another run, or of the wrong shape, is an error. */
-  async sample(req: SampleRequest): Promise<SampleReply> {
-    const reply = await this.call<unknown>((api) => api.sample(req) as Promise<unknown>);
-    if (!isSampleReply(reply, req.runId)) throw new WorkerDied(`the ${this.kind} worker sent a malformed reply`);
-    if (!reply.ok && reply.failure.dead) this.terminate(new WorkerDied(reply.failure.message));
+  /**
+   * A call whose reply is checked at the boundary: a reply for another run, or of the wrong
+   * shape, is an error; a reply saying the instance died terminates the worker.
+   */
+  private async reply<R extends SampleReply | ShardReply>(
+    fn: (api: Comlink.Remote<RuntimeWorkerApi>) => Promise<unknown>,
+    valid: (r: unknown) => r is R,
+  ): Promise<R> {
+    const reply = await this.call<unknown>(fn);
+    if (!valid(reply)) throw new WorkerDied(`the ${this.kind} worker sent a malformed reply`);
+    const r: SampleReply | ShardReply = reply;
+    if (!r.ok && r.failure.dead) this.terminate(new WorkerDied(r.failure.message));
     return reply;
   }
 
-  async shard(req: ShardRequest): Promise<ShardReply> {
-    const reply = await this.call<unknown>((api) => api.shard(req) as Promise<unknown>);
-    if (!isShardReply(reply, req.runId)) throw new WorkerDied(`the ${this.kind} worker sent a malformed reply`);
-    if (!reply.ok && reply.failure.dead) this.terminate(new WorkerDied(reply.failure.message));
-    return reply;
+  /** One timed sample. */
+  sample(req: SampleRequest): Promise<SampleReply> {
+    return this.reply((api) => api.sample(req), (r): r is SampleReply => isSampleReply(r, req.runId));
   }
 
-  async timerTick(): Promise<number> {
+  /** One pool shard. */
+  shard(req: ShardRequest): Promise<ShardReply> {
+    return this.reply((api) => api.shard(req), (r): r is ShardReply => isShardReply(r, req.runId));
+  }
+
+  timerTick(): Promise<number> {
     return this.call((api) => api.timerTick());
   }
 
-  async fault(kind: string): Promise<SampleReply> {
-    const reply = await this.call<unknown>((api) => api.fault(kind) as Promise<unknown>);
-    if (!isSampleReply(reply, -1)) throw new WorkerDied(`the ${this.kind} worker sent a malformed reply`);
-    if (!reply.ok && reply.failure.dead) this.terminate(new WorkerDied(reply.failure.message));
-    return reply;
+  /** A deliberate failure (its reply answers run -1). */
+  fault(kind: string): Promise<SampleReply> {
+    return this.reply((api) => api.fault(kind), (r): r is SampleReply => isSampleReply(r, -1));
   }
 
   /**

@@ -51,3 +51,23 @@ export function capabilities(g: typeof globalThis = globalThis): Capabilities {
 
 /** Timer ticks above this (20 us) are coarse: fine for 10 ms samples, but worth a label. */
 export const COARSE_TICK_MS = 0.02;
+
+/** The environment a result records, from the capabilities and what the workers reported. */
+export function describeEnvironment(
+  caps: Capabilities,
+  facts: { timerTickMs: number; python: Record<string, string | number | boolean> | undefined; threadedBuildLoaded: boolean; version: string },
+): Environment {
+  const py = facts.python;
+  return {
+    ...caps,
+    userAgent: navigator.userAgent,
+    hardwareConcurrency: navigator.hardwareConcurrency ?? 1,
+    timerTickMs: facts.timerTickMs,
+    coarseTimer: facts.timerTickMs > COARSE_TICK_MS,
+    pyodideVersion: py ? String(py.pyodideVersion) : null,
+    pythonVersion: py ? String(py.pythonVersion) : null,
+    pyodideFromSnapshot: py ? py.fromSnapshot === true : null,
+    threadedBuildLoaded: facts.threadedBuildLoaded,
+    version: facts.version,
+  };
+}

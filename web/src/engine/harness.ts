@@ -1,6 +1,12 @@
-// The one harness every implementation goes through: warm up and calibrate a batch, then
-// take samples from all implementations interleaved (A B A B ...) within a time budget each.
-// Samplers time inside their workers; this loop only decides what to ask for next.
+// The one harness every implementation goes through: warm up (for a minimum wall time on a
+// fresh worker, and until timings settle) while calibrating a batch, measure the per-call
+// overhead, then take samples from all implementations in rounds whose order alternates
+// (A B, B A, A B ...) until they stop together. A few samples at a smaller work size go in the
+// first rounds, for the scaling check. Samplers time inside their workers; this loop only
+// decides what to ask for next.
+
+/** What a sample measures: the kernel, the kernel at the smaller work size, or an empty kernel. */
+export type Probe = 'kernel' | 'scaling' | 'overhead';
 
 /** One timed sample, as a sampler reports it. */
 export interface Timed {
@@ -9,20 +15,32 @@ export interface Timed {
   batch: number;
   /** The canonical output (text, or a digest of bytes). */
   output: string;
+  /** The work digest (Contract 1). */
+  work: string;
+  /** Pools: the part of `ms` spent outside the slowest shard's kernel (messages, merging). */
+  messagingMs?: number;
 }
 
 export interface Sampler {
   readonly name: string;
-  sample(batch: number): Promise<Timed>;
+  /** Minimum warm-up wall time, ms: long on a fresh worker (tier-up), 0 on a warm one. */
+  readonly warmupMinMs?: number;
+  /** Whether the sampler can time an empty kernel through the same path ('overhead'). */
+  readonly overhead?: boolean;
+  /** Expected growth of the time from the 'scaling' size to the requested one; null: no check. */
+  readonly scalingGrowth?: number | null;
+  sample(batch: number, probe: Probe): Promise<Timed>;
 }
 
 export interface HarnessOptions {
   /** The timer tick seen by the workers, in ms. */
   tickMs: number;
-  /** Sampling time per implementation, in ms (warm-up not included). */
+  /** Sampling time of the slowest implementation, in ms (warm-up not included). */
   timeBudgetMs: number;
   maxSamples: number;
+  /** Samples every implementation gets before the budget may stop the run (7 by default). */
   minSamples?: number;
+  /** Warm-up samples after which a settled kernel stops warming up (once its minimum wall time is spent). */
   maxWarmup?: number;
   /** Largest batch (keeps a mis-calibrated fast kernel from running for minutes). */
   maxBatch?: number;
@@ -30,10 +48,12 @@ export interface HarnessOptions {
   isHidden?: () => boolean;
   signal?: AbortSignal;
   onProgress?: (p: Progress) => void;
+  /** The clock for warm-up wall time (performance.now by default). */
+  now?: () => number;
 }
 
 export interface Progress {
-  phase: 'warmup' | 'sampling';
+  phase: 'warmup' | 'overhead' | 'sampling';
   name: string;
   samples: number;
 }
@@ -45,9 +65,17 @@ export interface Measured {
   batch: number;
   /** Per-call times seen during warm-up, ms. */
   warmupMs: number[];
-  /** Every distinct output this implementation produced (one when it is deterministic). */
-  outputs: string[];
+  /** Wall time the warm-up took, ms. */
+  warmupWallMs: number;
+  /** Every distinct (output, work) this implementation produced (one when it is deterministic). */
+  outputs: Array<{ output: string; work: string }>;
   discardedHidden: number;
+  /** Per-call times at the smaller work size. */
+  scalingMs: number[];
+  /** Per-call times of the empty kernel (median of a few batched samples); null when not measured. */
+  overheadMs: number | null;
+  /** Pools: per-call messaging cost of each sample. */
+  messagingMs: number[];
 }
 
 /** Each sample lasts at least this long: max(50 ticks, 10 ms). */
@@ -60,83 +88,169 @@ export function settled(prev: number, cur: number): boolean {
   return Math.abs(cur - prev) <= 0.1 * Math.max(prev, cur);
 }
 
+export const DEFAULT_MIN_SAMPLES = 7;
+export const SCALING_SAMPLES = 3;
+const OVERHEAD_SAMPLES = 5;
+
 function checkAborted(signal?: AbortSignal): void {
   if (signal?.aborted) throw signal.reason instanceof Error ? signal.reason : new Error('cancelled');
 }
 
+function record(m: Measured, t: Timed): void {
+  if (!m.outputs.some((o) => o.output === t.output && o.work === t.work)) m.outputs.push({ output: t.output, work: t.work });
+}
+
+function middle(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+}
+
+/** The next batch when a sample of `batch` calls took `ms`, short of `target`. */
+function grow(batch: number, ms: number, target: number, tickMs: number, maxBatch: number): number {
+  const next = ms > tickMs ? Math.ceil((batch * target * 1.2) / ms) : batch * 10;
+  return Math.min(maxBatch, Math.max(batch * 2, next));
+}
+
 /**
- * Warm up until timings settle (V8 tiers wasm up; Pyodide warms its caches) while growing
- * the batch until one sample lasts at least minSampleMs. Returns the batch to sample with.
+ * Warm up until timings settle (V8 tiers wasm up; Pyodide warms its caches) and, on a fresh
+ * worker, for at least `warmupMinMs` of wall time, while growing the batch until one sample
+ * lasts at least minSampleMs. Returns the batch to sample with.
  */
 export async function warmUp(s: Sampler, opts: HarnessOptions, m: Measured): Promise<number> {
   const target = minSampleMs(opts.tickMs);
   const maxWarmup = opts.maxWarmup ?? 12;
   const maxBatch = opts.maxBatch ?? 1_000_000;
+  const minWall = s.warmupMinMs ?? 0;
+  const now = opts.now ?? (() => performance.now());
   const budget = Math.max(opts.timeBudgetMs, 2 * target);
+  const t0 = now();
   let batch = 1;
   let prev: number | null = null;
   let spent = 0;
-  for (let i = 0; i < maxWarmup; i++) {
+  for (let i = 1; ; i++) {
     checkAborted(opts.signal);
-    const t = await s.sample(batch);
+    const t = await s.sample(batch, 'kernel');
     record(m, t);
     spent += t.ms;
     const perCall = t.ms / t.batch;
     m.warmupMs.push(perCall);
-    opts.onProgress?.({ phase: 'warmup', name: s.name, samples: i + 1 });
+    opts.onProgress?.({ phase: 'warmup', name: s.name, samples: i });
     if (t.ms < target && batch < maxBatch) {
       // Too short to time well: grow the batch towards the target and try again.
-      const grow = t.ms > opts.tickMs ? Math.ceil((batch * target * 1.2) / t.ms) : batch * 10;
-      batch = Math.min(maxBatch, Math.max(batch * 2, grow));
+      batch = grow(batch, t.ms, target, opts.tickMs, maxBatch);
       prev = null;
       continue;
     }
-    if (prev !== null && settled(prev, perCall)) break;
+    // A slow kernel's long call is its own warm-up; otherwise wait for two calls that agree.
+    const enough = (prev !== null && settled(prev, perCall)) || spent > budget || i >= maxWarmup;
     prev = perCall;
-    if (spent > budget) break; // slow kernel: a long call is its own warm-up
+    if (enough && now() - t0 >= minWall) break;
   }
+  m.warmupWallMs = now() - t0;
   return batch;
 }
 
-function record(m: Measured, t: Timed): void {
-  if (!m.outputs.includes(t.output)) m.outputs.push(t.output);
+/** The per-call time of an empty kernel through the same path, batched like any sample. */
+async function measureOverhead(s: Sampler, opts: HarnessOptions, m: Measured): Promise<void> {
+  const target = minSampleMs(opts.tickMs);
+  const maxBatch = opts.maxBatch ?? 1_000_000;
+  let batch = Math.max(1, m.batch);
+  const perCall: number[] = [];
+  for (let i = 0; perCall.length < OVERHEAD_SAMPLES && i < 40; i++) {
+    checkAborted(opts.signal);
+    const t = await s.sample(batch, 'overhead');
+    opts.onProgress?.({ phase: 'overhead', name: s.name, samples: perCall.length });
+    if (t.ms < target && batch < maxBatch) batch = grow(batch, t.ms, target, opts.tickMs, maxBatch);
+    else perCall.push(t.ms / t.batch);
+  }
+  m.overheadMs = perCall.length ? middle(perCall) : null;
 }
 
-/** Measure every sampler: warm-up each, then interleaved rounds until each budget is spent. */
-export async function measure(samplers: readonly Sampler[], opts: HarnessOptions): Promise<Measured[]> {
-  const minSamples = opts.minSamples ?? 3;
-  const results = samplers.map<Measured>((s) => ({
-    name: s.name,
+/** The order of round `r`: forwards on even rounds, backwards on odd ones (A B, B A, ...). */
+export function roundOrder(n: number, r: number): number[] {
+  const order = Array.from({ length: n }, (_, i) => i);
+  return r % 2 === 0 ? order : order.reverse();
+}
+
+function emptyMeasured(name: string): Measured {
+  return {
+    name,
     samplesMs: [],
     batch: 1,
     warmupMs: [],
+    warmupWallMs: 0,
     outputs: [],
     discardedHidden: 0,
-  }));
-  for (const [i, s] of samplers.entries()) results[i]!.batch = await warmUp(s, opts, results[i]!);
-  const spent = samplers.map(() => 0);
-  const done = (i: number): boolean => {
-    const n = results[i]!.samplesMs.length;
-    return n >= opts.maxSamples || (n >= minSamples && spent[i]! >= opts.timeBudgetMs);
+    scalingMs: [],
+    overheadMs: null,
+    messagingMs: [],
   };
-  // Rounds: A B A B ..., so drift in machine load hits every implementation alike.
-  while (!samplers.every((_, i) => done(i))) {
-    for (const [i, s] of samplers.entries()) {
-      if (done(i)) continue;
-      checkAborted(opts.signal);
-      const m = results[i]!;
-      const hiddenBefore = opts.isHidden?.() ?? false;
-      const t = await s.sample(m.batch);
-      const hidden = hiddenBefore || (opts.isHidden?.() ?? false);
+}
+
+/**
+ * Measure every sampler: warm each up, time its empty kernel, then interleaved rounds. Every
+ * implementation takes one sample per round, so all stop together: when each has minSamples
+ * and the slowest has spent the time budget, or when maxSamples is reached.
+ */
+export async function measure(samplers: readonly Sampler[], opts: HarnessOptions): Promise<Measured[]> {
+  const minSamples = Math.min(opts.minSamples ?? DEFAULT_MIN_SAMPLES, opts.maxSamples);
+  const maxBatch = opts.maxBatch ?? 1_000_000;
+  const results = samplers.map((s) => emptyMeasured(s.name));
+  for (const [i, s] of samplers.entries()) {
+    const m = results[i]!;
+    m.batch = await warmUp(s, opts, m);
+    if (s.overhead) await measureOverhead(s, opts, m);
+  }
+  const spent = samplers.map(() => 0);
+  const count = (i: number): number => results[i]!.samplesMs.length;
+  const finished = (): boolean =>
+    samplers.every((_, i) => count(i) >= opts.maxSamples) ||
+    (samplers.every((_, i) => count(i) >= minSamples) && spent.some((x) => x >= opts.timeBudgetMs));
+
+  /** One sample; null when it was taken while the page was hidden (and is discarded). */
+  const take = async (i: number, probe: Probe, batch: number): Promise<Timed | null> => {
+    checkAborted(opts.signal);
+    const m = results[i]!;
+    const hiddenBefore = opts.isHidden?.() ?? false;
+    const t = await samplers[i]!.sample(batch, probe);
+    if (probe === 'kernel') {
       spent[i]! += t.ms;
       record(m, t);
-      if (hidden) {
-        m.discardedHidden++;
-        if (m.discardedHidden > 10 * opts.maxSamples) throw new Error('the page stayed hidden; measurement abandoned');
-        continue;
+    }
+    if (hiddenBefore || (opts.isHidden?.() ?? false)) {
+      m.discardedHidden++;
+      if (m.discardedHidden > 10 * opts.maxSamples) throw new Error('the page stayed hidden; measurement abandoned');
+      return null;
+    }
+    return t;
+  };
+  const scalingBatch = (i: number): number =>
+    Math.min(maxBatch, Math.max(1, Math.round(results[i]!.batch * (samplers[i]!.scalingGrowth ?? 1))));
+  const wantsScaling = (i: number): boolean =>
+    (samplers[i]!.scalingGrowth ?? null) !== null && results[i]!.scalingMs.length < SCALING_SAMPLES;
+
+  for (let round = 0; !finished(); round++) {
+    for (const i of roundOrder(samplers.length, round)) {
+      if (count(i) >= opts.maxSamples) continue;
+      const m = results[i]!;
+      const t = await take(i, 'kernel', m.batch);
+      if (t) {
+        m.samplesMs.push(t.ms / t.batch);
+        if (t.messagingMs !== undefined) m.messagingMs.push(t.messagingMs / t.batch);
+        opts.onProgress?.({ phase: 'sampling', name: m.name, samples: m.samplesMs.length });
       }
-      m.samplesMs.push(t.ms / t.batch);
-      opts.onProgress?.({ phase: 'sampling', name: s.name, samples: m.samplesMs.length });
+      // The smaller work size, in the odd rounds, so it sees the same conditions.
+      if (round % 2 === 1 && wantsScaling(i)) {
+        const small = await take(i, 'scaling', scalingBatch(i));
+        if (small) m.scalingMs.push(small.ms / small.batch);
+      }
+    }
+  }
+  // A run too short for every scaling sample in its rounds takes the rest now.
+  for (const [i] of samplers.entries()) {
+    for (let tries = 0; wantsScaling(i) && tries < 2 * SCALING_SAMPLES; tries++) {
+      const small = await take(i, 'scaling', scalingBatch(i));
+      if (small) results[i]!.scalingMs.push(small.ms / small.batch);
     }
   }
   return results;

@@ -3,6 +3,16 @@ export type ParamType = 'int' | 'float' | 'choice';
 export type OutputKind = 'text' | 'bytes';
 export type PoolKind = 'sum' | 'concat';
 export type ChartKind = 'bars' | 'speedup' | 'amdahl' | 'latency' | 'image' | 'trajectory' | 'crossover';
+/** The benchmark's target class: a wasm/native ratio for loops, for calls (absent: neither). */
+export type Category = 'loop' | 'call';
+export type CostParams = Readonly<Record<string, number | string>>;
+
+/** What a run costs: `units` (an expression over the parameters) times the calibrated ms per unit. */
+export interface CostModel {
+  readonly units: string;
+  readonly python_ms_per_unit: number;
+  readonly rust_ms_per_unit: number;
+}
 
 export interface NumberParamSpec {
   readonly name: string;
@@ -34,347 +44,494 @@ export interface WorkloadSpec {
   readonly chart: ChartKind;
   readonly parallel: boolean;
   readonly pool: PoolKind | null;
+  readonly category: Category | null;
+  /** What differs between the twins, for the page ('' where they are faithful). */
+  readonly differences: string;
+  /** The parameter that sets the amount of work (the engine's scaling check). */
+  readonly work_param: string;
+  readonly cost_model: CostModel;
+  /** The units of work for these (validated, complete) parameters: `cost_model.units`. */
+  readonly cost: (params: CostParams) => number;
   readonly params: readonly ParamSpec[];
 }
 
+function num(p: CostParams, name: string): number {
+  const v = p[name];
+  if (typeof v !== 'number') throw new TypeError(`cost: parameter ${name} is not a number`);
+  return v;
+}
+
+/** Calls the naive recursion makes for fib(n): 2 * fib(n + 1) - 1. */
+function fib_calls(n: number): number {
+  let [a, b] = [0, 1];
+  for (let i = 0; i <= n; i++) [a, b] = [b, a + b];
+  return 2 * a - 1;
+}
+
+function factorial(n: number): number {
+  let f = 1;
+  for (let i = 2; i <= n; i++) f *= i;
+  return f;
+}
+
+const max = Math.max;
+
+
 export const WORKLOADS = [
-  {
-    "id": "fib",
-    "order": 1,
-    "title": "Recursive Fibonacci",
-    "story": "\"Rust was 43x faster than pure Python on fib(35).\" Measure it live: the same naive recursion, call for call.",
-    "output": "text",
-    "chart": "bars",
-    "parallel": false,
-    "pool": null,
-    "params": [
-      {
-        "name": "n",
-        "type": "int",
-        "default": 27,
-        "min": 0,
-        "max": 50,
-        "page_max_python": 32,
-        "page_max_rust": 42,
-        "help": "which Fibonacci number, computed by naive recursion (about 1.6^n calls)"
-      }
-    ]
+{
+  "id": "fib",
+  "order": 1,
+  "title": "Recursive Fibonacci",
+  "story": "\"Rust was 43x faster than pure Python on fib(35).\" Measure it live: the same naive recursion, call for call.",
+  "output": "text",
+  "chart": "bars",
+  "parallel": false,
+  "pool": null,
+  "category": "call",
+  "differences": "",
+  "work_param": "n",
+  "cost_model": {
+    "units": "fib_calls(n)",
+    "python_ms_per_unit": 0.000139,
+    "rust_ms_per_unit": 1.91e-06
   },
-  {
-    "id": "fib-memo",
-    "order": 2,
-    "title": "Fibonacci, the smart way",
-    "story": "The algorithm beats the language: iteration turns fib(n) from exponential to linear, in Python and in Rust alike. Exact big integers show strict integer types: Rust's u128 holds fib(186) and overflows at fib(187), where checked arithmetic refuses to go on; Python's int never runs out.",
-    "output": "text",
-    "chart": "bars",
-    "parallel": false,
-    "pool": null,
-    "params": [
-      {
-        "name": "n",
-        "type": "int",
-        "default": 150,
-        "min": 0,
-        "max": 186,
-        "page_max_python": 186,
-        "page_max_rust": 186,
-        "help": "which Fibonacci number, computed exactly by iteration (Rust's u128 overflows past 186)"
-      }
-    ]
+  "params": [
+    {
+      "name": "n",
+      "type": "int",
+      "default": 27,
+      "min": 0,
+      "max": 50,
+      "page_max_python": 32,
+      "page_max_rust": 42,
+      "help": "which Fibonacci number, computed by naive recursion (about 1.6^n calls)"
+    }
+  ],
+  cost: (params: CostParams): number => fib_calls(num(params, 'n')),
+},
+{
+  "id": "fib-memo",
+  "order": 2,
+  "title": "Fibonacci, the smart way",
+  "story": "The algorithm beats the language: iteration turns fib(n) from exponential to linear, in Python and in Rust alike. Exact big integers show strict integer types: Rust's u128 holds fib(186) and overflows at fib(187), where checked arithmetic refuses to go on; Python's int never runs out.",
+  "output": "text",
+  "chart": "bars",
+  "parallel": false,
+  "pool": null,
+  "category": null,
+  "differences": "Rust adds u128s with an overflow check, Python's int grows without limit. At these sizes Rust's time is mostly the call's dispatch (catalog lookup, parameter parsing, the number to text), not the loop.",
+  "work_param": "n",
+  "cost_model": {
+    "units": "n + 1",
+    "python_ms_per_unit": 0.000137,
+    "rust_ms_per_unit": 2.82e-06
   },
-  {
-    "id": "fib-batch",
-    "order": 3,
-    "title": "Fibonacci over a batch, in parallel",
-    "story": "rayon's par_iter against a pool of Python workers (the in-browser multiprocessing.Pool): parallel overhead on tiny inputs, and where parallelism starts to pay.",
-    "output": "text",
-    "chart": "crossover",
-    "parallel": true,
-    "pool": "sum",
-    "params": [
-      {
-        "name": "count",
-        "type": "int",
-        "default": 16,
-        "min": 1,
-        "max": 16384,
-        "page_max_python": 256,
-        "page_max_rust": 15000,
-        "help": "how many Fibonacci numbers to compute; input i is n - i % 4 (never below 0)"
-      },
-      {
-        "name": "n",
-        "type": "int",
-        "default": 24,
-        "min": 0,
-        "max": 40,
-        "page_max_python": 29,
-        "page_max_rust": 38,
-        "help": "the largest input; the batch cycles through n, n-1, n-2, n-3, each by naive recursion"
-      }
-    ]
+  "params": [
+    {
+      "name": "n",
+      "type": "int",
+      "default": 150,
+      "min": 0,
+      "max": 186,
+      "page_max_python": 186,
+      "page_max_rust": 186,
+      "help": "which Fibonacci number, computed exactly by iteration (Rust's u128 overflows past 186)"
+    }
+  ],
+  cost: (params: CostParams): number => (num(params, 'n') + 1),
+},
+{
+  "id": "fib-batch",
+  "order": 3,
+  "title": "Fibonacci over a batch, in parallel",
+  "story": "rayon's par_iter against a pool of Python workers (the in-browser multiprocessing.Pool): parallel overhead on tiny inputs, and where parallelism starts to pay.",
+  "output": "text",
+  "chart": "crossover",
+  "parallel": true,
+  "pool": "sum",
+  "category": null,
+  "differences": "",
+  "work_param": "count",
+  "cost_model": {
+    "units": "count / 4 * (fib_calls(n) + fib_calls(max(n - 1, 0)) + fib_calls(max(n - 2, 0)) + fib_calls(max(n - 3, 0)))",
+    "python_ms_per_unit": 0.00013,
+    "rust_ms_per_unit": 1.5e-06
   },
-  {
-    "id": "amdahl",
-    "order": 4,
-    "title": "Amdahl's law, measured",
-    "story": "Work with a tunable parallel fraction p: the measured speedup against 1/((1-p)+p/n), with p fitted back from the measurements.",
-    "output": "text",
-    "chart": "amdahl",
-    "parallel": true,
-    "pool": null,
-    "params": [
-      {
-        "name": "p",
-        "type": "int",
-        "default": 90,
-        "min": 0,
-        "max": 100,
-        "page_max_python": 100,
-        "page_max_rust": 100,
-        "help": "the parallel fraction of the work, in percent"
-      },
-      {
-        "name": "work",
-        "type": "int",
-        "default": 200000,
-        "min": 1,
-        "max": 1000000000,
-        "page_max_python": 1500000,
-        "page_max_rust": 350000000,
-        "help": "total splitmix64 hash steps: (100 - p)% in one serial chain, the rest in 64 independent chains"
-      }
-    ]
+  "params": [
+    {
+      "name": "count",
+      "type": "int",
+      "default": 16,
+      "min": 1,
+      "max": 16384,
+      "page_max_python": 256,
+      "page_max_rust": 15000,
+      "help": "how many Fibonacci numbers to compute; input i is n - i % 4 (never below 0)"
+    },
+    {
+      "name": "n",
+      "type": "int",
+      "default": 24,
+      "min": 0,
+      "max": 40,
+      "page_max_python": 29,
+      "page_max_rust": 38,
+      "help": "the largest input; the batch cycles through n, n-1, n-2, n-3, each by naive recursion"
+    }
+  ],
+  cost: (params: CostParams): number => ((num(params, 'count') / 4) * (((fib_calls(num(params, 'n')) + fib_calls(max((num(params, 'n') - 1), 0))) + fib_calls(max((num(params, 'n') - 2), 0))) + fib_calls(max((num(params, 'n') - 3), 0)))),
+},
+{
+  "id": "amdahl",
+  "order": 4,
+  "title": "Amdahl's law, measured",
+  "story": "Work with a tunable parallel fraction p: the measured speedup against 1/((1-p)+p/n), with p fitted back from the measurements.",
+  "output": "text",
+  "chart": "amdahl",
+  "parallel": true,
+  "pool": null,
+  "category": null,
+  "differences": "Python masks every step to 64 bits (& MASK) where Rust's u64 arithmetic wraps for free: the usual way to write 64-bit hashing in each language.",
+  "work_param": "work",
+  "cost_model": {
+    "units": "work + 64",
+    "python_ms_per_unit": 0.0021,
+    "rust_ms_per_unit": 5.3e-06
   },
-  {
-    "id": "nbody",
-    "order": 5,
-    "title": "n-body",
-    "story": "The Benchmarks Game's planets: a float-heavy loop where every operation is the same in both languages, down to the last bit.",
-    "output": "text",
-    "chart": "bars",
-    "parallel": false,
-    "pool": null,
-    "params": [
-      {
-        "name": "n",
-        "type": "int",
-        "default": 10000,
-        "min": 0,
-        "max": 50000000,
-        "page_max_python": 150000,
-        "page_max_rust": 30000000,
-        "help": "simulation steps of 0.01 years (the Benchmarks Game reference uses 50,000,000)"
-      }
-    ]
+  "params": [
+    {
+      "name": "p",
+      "type": "int",
+      "default": 90,
+      "min": 0,
+      "max": 100,
+      "page_max_python": 100,
+      "page_max_rust": 100,
+      "help": "the parallel fraction of the work, in percent"
+    },
+    {
+      "name": "work",
+      "type": "int",
+      "default": 200000,
+      "min": 1,
+      "max": 1000000000,
+      "page_max_python": 1500000,
+      "page_max_rust": 350000000,
+      "help": "total splitmix64 hash steps: (100 - p)% in one serial chain, the rest in 64 independent chains"
+    }
+  ],
+  cost: (params: CostParams): number => (num(params, 'work') + 64),
+},
+{
+  "id": "nbody",
+  "order": 5,
+  "title": "n-body",
+  "story": "The Benchmarks Game's planets: a float-heavy loop where every operation is the same in both languages, down to the last bit.",
+  "output": "text",
+  "chart": "bars",
+  "parallel": false,
+  "pool": null,
+  "category": "loop",
+  "differences": "",
+  "work_param": "n",
+  "cost_model": {
+    "units": "n + 1",
+    "python_ms_per_unit": 0.0215,
+    "rust_ms_per_unit": 8.31e-05
   },
-  {
-    "id": "spectral-norm",
-    "order": 6,
-    "title": "spectral-norm",
-    "story": "The Benchmarks Game's spectral norm: nested loops over an implicit matrix, data parallel across rows.",
-    "output": "text",
-    "chart": "speedup",
-    "parallel": true,
-    "pool": null,
-    "params": [
-      {
-        "name": "n",
-        "type": "int",
-        "default": 100,
-        "min": 1,
-        "max": 10000,
-        "page_max_python": 300,
-        "page_max_rust": 4500,
-        "help": "matrix size (the Benchmarks Game reference uses 5,500)"
-      }
-    ]
+  "params": [
+    {
+      "name": "n",
+      "type": "int",
+      "default": 10000,
+      "min": 0,
+      "max": 50000000,
+      "page_max_python": 150000,
+      "page_max_rust": 30000000,
+      "help": "simulation steps of 0.01 years (the Benchmarks Game reference uses 50,000,000)"
+    }
+  ],
+  cost: (params: CostParams): number => (num(params, 'n') + 1),
+},
+{
+  "id": "spectral-norm",
+  "order": 6,
+  "title": "spectral-norm",
+  "story": "The Benchmarks Game's spectral norm: nested loops over an implicit matrix, data parallel across rows.",
+  "output": "text",
+  "chart": "speedup",
+  "parallel": true,
+  "pool": null,
+  "category": "loop",
+  "differences": "",
+  "work_param": "n",
+  "cost_model": {
+    "units": "n ** 2",
+    "python_ms_per_unit": 0.0215,
+    "rust_ms_per_unit": 7.49e-05
   },
-  {
-    "id": "mandelbrot",
-    "order": 7,
-    "title": "Mandelbrot",
-    "story": "The Benchmarks Game's Mandelbrot set as a PBM bitmap, drawn on the page; rows in parallel.",
-    "output": "bytes",
-    "chart": "image",
-    "parallel": true,
-    "pool": "concat",
-    "params": [
-      {
-        "name": "n",
-        "type": "int",
-        "default": 200,
-        "min": 1,
-        "max": 16000,
-        "page_max_python": 550,
-        "page_max_rust": 4500,
-        "help": "image width and height in pixels (the Benchmarks Game reference uses 16,000)"
-      }
-    ]
+  "params": [
+    {
+      "name": "n",
+      "type": "int",
+      "default": 100,
+      "min": 1,
+      "max": 10000,
+      "page_max_python": 300,
+      "page_max_rust": 4500,
+      "help": "matrix size (the Benchmarks Game reference uses 5,500)"
+    }
+  ],
+  cost: (params: CostParams): number => (num(params, 'n') ** 2),
+},
+{
+  "id": "mandelbrot",
+  "order": 7,
+  "title": "Mandelbrot",
+  "story": "The Benchmarks Game's Mandelbrot set as a PBM bitmap, drawn on the page; rows in parallel.",
+  "output": "bytes",
+  "chart": "image",
+  "parallel": true,
+  "pool": "concat",
+  "category": "loop",
+  "differences": "",
+  "work_param": "n",
+  "cost_model": {
+    "units": "n ** 2",
+    "python_ms_per_unit": 0.00949,
+    "rust_ms_per_unit": 9.99e-05
   },
-  {
-    "id": "fannkuch-redux",
-    "order": 8,
-    "title": "fannkuch-redux",
-    "story": "The Benchmarks Game's pancake flips: integer and small-array work, with a checksum over every permutation.",
-    "output": "text",
-    "chart": "speedup",
-    "parallel": true,
-    "pool": null,
-    "params": [
-      {
-        "name": "n",
-        "type": "int",
-        "default": 8,
-        "min": 3,
-        "max": 12,
-        "page_max_python": 9,
-        "page_max_rust": 10,
-        "help": "permutation length: all n! permutations are flipped, so each step up multiplies the work by about n (the Benchmarks Game reference uses 12)"
-      }
-    ]
+  "params": [
+    {
+      "name": "n",
+      "type": "int",
+      "default": 200,
+      "min": 1,
+      "max": 16000,
+      "page_max_python": 550,
+      "page_max_rust": 4500,
+      "help": "image width and height in pixels (the Benchmarks Game reference uses 16,000)"
+    }
+  ],
+  cost: (params: CostParams): number => (num(params, 'n') ** 2),
+},
+{
+  "id": "fannkuch-redux",
+  "order": 8,
+  "title": "fannkuch-redux",
+  "story": "The Benchmarks Game's pancake flips: integer and small-array work, with a checksum over every permutation.",
+  "output": "text",
+  "chart": "speedup",
+  "parallel": true,
+  "pool": null,
+  "category": "loop",
+  "differences": "Python flips a prefix with one slice assignment and rotates with list.pop and list.insert (C builtins); Rust reverses and swaps in a fixed-size array.",
+  "work_param": "n",
+  "cost_model": {
+    "units": "factorial(n) * n",
+    "python_ms_per_unit": 0.000581,
+    "rust_ms_per_unit": 8.8e-06
   },
-  {
-    "id": "binary-trees",
-    "order": 9,
-    "title": "binary-trees",
-    "story": "The Benchmarks Game's allocation storm: per-iteration latency over time, where a garbage collector shows spikes and Rust's ownership a flat line (Discord's Go-to-Rust story).",
-    "output": "text",
-    "chart": "latency",
-    "parallel": true,
-    "pool": null,
-    "params": [
-      {
-        "name": "n",
-        "type": "int",
-        "default": 12,
-        "min": 4,
-        "max": 21,
-        "page_max_python": 15,
-        "page_max_rust": 18,
-        "help": "maximum tree depth: each step up doubles the work (the Benchmarks Game reference uses 21)"
-      }
-    ]
+  "params": [
+    {
+      "name": "n",
+      "type": "int",
+      "default": 8,
+      "min": 3,
+      "max": 12,
+      "page_max_python": 9,
+      "page_max_rust": 10,
+      "help": "permutation length: all n! permutations are flipped, so each step up multiplies the work by about n (the Benchmarks Game reference uses 12)"
+    }
+  ],
+  cost: (params: CostParams): number => (factorial(num(params, 'n')) * num(params, 'n')),
+},
+{
+  "id": "binary-trees",
+  "order": 9,
+  "title": "binary-trees",
+  "story": "The Benchmarks Game's allocation storm: per-iteration latency over time, where a garbage collector shows spikes and Rust's ownership a flat line (Discord's Go-to-Rust story).",
+  "output": "text",
+  "chart": "latency",
+  "parallel": true,
+  "pool": null,
+  "category": "call",
+  "differences": "",
+  "work_param": "n",
+  "cost_model": {
+    "units": "2 ** max(n, 6) * (16 * max(n, 6) - 26)",
+    "python_ms_per_unit": 0.000307,
+    "rust_ms_per_unit": 2.76e-05
   },
-  {
-    "id": "orders-json",
-    "order": 10,
-    "title": "Stock orders through JSON",
-    "story": "The serialisation bottleneck of a trading service: build stock orders, write them as JSON, parse them back and total the portfolio. Python's json against serde_json.",
-    "output": "text",
-    "chart": "bars",
-    "parallel": false,
-    "pool": null,
-    "params": [
-      {
-        "name": "count",
-        "type": "int",
-        "default": 10000,
-        "min": 0,
-        "max": 2000000,
-        "page_max_python": 150000,
-        "page_max_rust": 1750000,
-        "help": "how many orders (about 115 bytes of JSON each)"
-      },
-      {
-        "name": "seed",
-        "type": "int",
-        "default": 42,
-        "min": 0,
-        "max": 4294967295,
-        "page_max_python": 4294967295,
-        "page_max_rust": 4294967295,
-        "help": "seed of the order generator (splitmix64)"
-      }
-    ]
+  "params": [
+    {
+      "name": "n",
+      "type": "int",
+      "default": 12,
+      "min": 4,
+      "max": 21,
+      "page_max_python": 15,
+      "page_max_rust": 18,
+      "help": "maximum tree depth: each step up doubles the work (the Benchmarks Game reference uses 21)"
+    }
+  ],
+  cost: (params: CostParams): number => ((2 ** max(num(params, 'n'), 6)) * ((16 * max(num(params, 'n'), 6)) - 26)),
+},
+{
+  "id": "orders-json",
+  "order": 10,
+  "title": "Stock orders through JSON",
+  "story": "The serialisation bottleneck of a trading service: build stock orders, write them as JSON, parse them back and total the portfolio. Python's json against serde_json.",
+  "output": "text",
+  "chart": "bars",
+  "parallel": false,
+  "pool": null,
+  "category": "call",
+  "differences": "Python writes and parses plain dicts with the json module (its C accelerator); Rust uses typed structs and enums with serde_json. The output (length and total) can be computed without serialising anything.",
+  "work_param": "count",
+  "cost_model": {
+    "units": "count + 1",
+    "python_ms_per_unit": 0.0218,
+    "rust_ms_per_unit": 0.00129
   },
-  {
-    "id": "trajectory",
-    "order": 11,
-    "title": "Projectile with drag",
-    "story": "Rust computes millions of points and Python consumes and plots them: the cost of moving data across the boundary, a typed array against a Python list.",
-    "output": "text",
-    "chart": "trajectory",
-    "parallel": false,
-    "pool": null,
-    "params": [
-      {
-        "name": "steps",
-        "type": "int",
-        "default": 100000,
-        "min": 1,
-        "max": 10000000,
-        "page_max_python": 2500000,
-        "page_max_rust": 10000000,
-        "help": "integration steps over the same 5.25 s flight; the kernel returns every point (steps + 1)"
-      }
-    ]
+  "params": [
+    {
+      "name": "count",
+      "type": "int",
+      "default": 10000,
+      "min": 0,
+      "max": 2000000,
+      "page_max_python": 150000,
+      "page_max_rust": 1750000,
+      "help": "how many orders (about 115 bytes of JSON each)"
+    },
+    {
+      "name": "seed",
+      "type": "int",
+      "default": 42,
+      "min": 0,
+      "max": 4294967295,
+      "page_max_python": 4294967295,
+      "page_max_rust": 4294967295,
+      "help": "seed of the order generator (splitmix64)"
+    }
+  ],
+  cost: (params: CostParams): number => (num(params, 'count') + 1),
+},
+{
+  "id": "trajectory",
+  "order": 11,
+  "title": "Projectile with drag",
+  "story": "Rust computes millions of points and Python consumes and plots them: the cost of moving data across the boundary, a typed array against a Python list.",
+  "output": "text",
+  "chart": "trajectory",
+  "parallel": false,
+  "pool": null,
+  "category": null,
+  "differences": "No points cross a boundary yet: each side keeps every point in its own runtime (a Python list of floats, a Rust Vec<f64>) and prints a summary, even when Python calls Rust.",
+  "work_param": "steps",
+  "cost_model": {
+    "units": "steps",
+    "python_ms_per_unit": 0.00127,
+    "rust_ms_per_unit": 2.25e-05
   },
-  {
-    "id": "shared-counter",
-    "order": 12,
-    "title": "One counter, many threads",
-    "story": "Arc<Mutex> and atomics across real threads, against per-thread counts reduced at the end: the cost of contention. Pyodide has no threads, so Python's lock is never contended, and Python has no atomics at all.",
-    "output": "text",
-    "chart": "bars",
-    "parallel": true,
-    "pool": null,
-    "params": [
-      {
-        "name": "increments",
-        "type": "int",
-        "default": 200000,
-        "min": 0,
-        "max": 1000000000,
-        "page_max_python": 3500000,
-        "page_max_rust": 50000000,
-        "help": "how many times the counter is incremented"
-      },
-      {
-        "name": "strategy",
-        "type": "choice",
-        "default": "mutex",
-        "choices": [
-          "mutex",
-          "atomic",
-          "reduce"
-        ],
-        "help": "a lock around one counter, an atomic counter, or per-thread counts summed at the end"
-      }
-    ]
+  "params": [
+    {
+      "name": "steps",
+      "type": "int",
+      "default": 100000,
+      "min": 1,
+      "max": 10000000,
+      "page_max_python": 2500000,
+      "page_max_rust": 10000000,
+      "help": "integration steps over the same 5.25 s flight; the kernel returns every point (steps + 1)"
+    }
+  ],
+  cost: (params: CostParams): number => num(params, 'steps'),
+},
+{
+  "id": "shared-counter",
+  "order": 12,
+  "title": "One counter, many threads",
+  "story": "Arc<Mutex> and atomics across real threads, against per-thread counts reduced at the end: the cost of contention. Pyodide has no threads, so Python's lock is never contended, and Python has no atomics at all.",
+  "output": "text",
+  "chart": "bars",
+  "parallel": true,
+  "pool": null,
+  "category": null,
+  "differences": "Pyodide has no threads, so Python's lock is never contended. Python's atomic is itertools.count, a C builtin that does the counting for it. In the single-threaded wasm build Rust's Mutex is a plain cell, and LLVM folds the mutex and reduce loops into one addition: those times measure nothing.",
+  "work_param": "increments",
+  "cost_model": {
+    "units": "increments + 1",
+    "python_ms_per_unit": 0.000769,
+    "rust_ms_per_unit": 2.3e-05
   },
-  {
-    "id": "async-tasks",
-    "order": 13,
-    "title": "Many small async tasks",
-    "story": "async/await scheduling overhead: coroutines that compute a little and yield, gathered, on asyncio and on a single-threaded Rust executor.",
-    "output": "text",
-    "chart": "bars",
-    "parallel": false,
-    "pool": null,
-    "params": [
-      {
-        "name": "tasks",
-        "type": "int",
-        "default": 1000,
-        "min": 1,
-        "max": 1000000,
-        "page_max_python": 20000,
-        "page_max_rust": 1000000,
-        "help": "how many coroutines, gathered"
-      },
-      {
-        "name": "steps",
-        "type": "int",
-        "default": 20,
-        "min": 0,
-        "max": 40000,
-        "page_max_python": 500,
-        "page_max_rust": 40000,
-        "help": "how many times each coroutine computes a step and yields"
-      }
-    ]
-  }
+  "params": [
+    {
+      "name": "increments",
+      "type": "int",
+      "default": 200000,
+      "min": 0,
+      "max": 1000000000,
+      "page_max_python": 3500000,
+      "page_max_rust": 50000000,
+      "help": "how many times the counter is incremented"
+    },
+    {
+      "name": "strategy",
+      "type": "choice",
+      "default": "mutex",
+      "choices": [
+        "mutex",
+        "atomic",
+        "reduce"
+      ],
+      "help": "a lock around one counter, an atomic counter, or per-thread counts summed at the end"
+    }
+  ],
+  cost: (params: CostParams): number => (num(params, 'increments') + 1),
+},
+{
+  "id": "async-tasks",
+  "order": 13,
+  "title": "Many small async tasks",
+  "story": "async/await scheduling overhead: coroutines that compute a little and yield, gathered, on asyncio and on a single-threaded Rust executor.",
+  "output": "text",
+  "chart": "bars",
+  "parallel": false,
+  "pool": null,
+  "category": null,
+  "differences": "Not the same scheduler: Python runs asyncio's event loop (Tasks, gather, a new loop per call), Rust a 30-line round-robin executor of futures. This compares frameworks as much as languages.",
+  "work_param": "tasks",
+  "cost_model": {
+    "units": "tasks * (steps + 1)",
+    "python_ms_per_unit": 0.00639,
+    "rust_ms_per_unit": 2.83e-05
+  },
+  "params": [
+    {
+      "name": "tasks",
+      "type": "int",
+      "default": 1000,
+      "min": 1,
+      "max": 1000000,
+      "page_max_python": 20000,
+      "page_max_rust": 1000000,
+      "help": "how many coroutines, gathered"
+    },
+    {
+      "name": "steps",
+      "type": "int",
+      "default": 20,
+      "min": 0,
+      "max": 40000,
+      "page_max_python": 500,
+      "page_max_rust": 40000,
+      "help": "how many times each coroutine computes a step and yields"
+    }
+  ],
+  cost: (params: CostParams): number => (num(params, 'tasks') * (num(params, 'steps') + 1)),
+}
 ] as const satisfies readonly WorkloadSpec[];
 
 export type WorkloadId = (typeof WORKLOADS)[number]['id'];

@@ -1,24 +1,25 @@
 // The typed protocol between the engine (main thread) and its runtime workers. Calls go
 // through Comlink; every request carries a run id and every reply echoes it, and the bridge
-// checks each reply's shape before the engine sees it (`isSampleReply`).
+// checks each reply's shape before the engine sees it (`isSampleReply`, `isShardReply`).
 
-/** Which runtime a worker hosts. */
-export type RuntimeKind = 'python' | 'rust' | 'rust-threads';
-
-/** How a Python sample calls its kernel: the twin itself, or the Rust export from Python. */
+/** How a Python sample calls its kernel: the twin (or the visitor's code), or the Rust export from Python. */
 export type PythonMode = 'twin' | 'calls-rust';
+
+/** What a sample times: the kernel, or an empty kernel through the same path (the per-call overhead). */
+export type SampleMode = 'kernel' | 'overhead';
 
 export interface InitRequest {
   /** The site's base URL, to find Pyodide (`pyodide/`) from inside the worker. */
   baseUrl: string;
-  /** For `rust-threads`: rayon pool size. */
+  /** For the threaded build: rayon pool size. */
   threads?: number;
-  /** For `python`: a SharedArrayBuffer-backed Int32Array(1); writing 2 raises KeyboardInterrupt. */
+  /** For Python: a SharedArrayBuffer-backed Int32Array(1); writing 2 raises KeyboardInterrupt. */
   interruptBuffer?: Int32Array;
 }
 
 export interface InitReply {
-  runtime: RuntimeKind;
+  /** Which runtime the worker hosts ('python', 'rust', 'rust-threads'). */
+  runtime: string;
   /** Cold costs in ms, measured inside the worker (e.g. pyodideLoad, wasmInit, threadPoolInit). */
   coldMs: Record<string, number>;
   /** Versions and build facts (pythonVersion, pyodideVersion, threadedBuild, threads). */
@@ -36,6 +37,7 @@ export interface SampleRequest {
   /** Python: the visitor's code, replacing the twin's module. */
   pythonSource?: string;
   pythonMode?: PythonMode;
+  mode?: SampleMode;
   /** Send the output bytes back (the page draws mandelbrot); otherwise only their digest. */
   wantBytes?: boolean;
 }
@@ -62,7 +64,7 @@ export type FailureKind =
   | 'python' // a Python exception in the twin or the visitor's code
   | 'cancelled' // stopped by cancel()
   | 'panic' // a Rust panic: the instance is dead
-  | 'oom' // out of memory: the instance is dead
+  | 'oom' // out of memory
   | 'stack' // recursion beyond the stack: the instance is dead
   | 'fatal'; // the runtime is unusable (Pyodide fatal error, wasm trap)
 
@@ -73,6 +75,8 @@ export interface Failure {
   dead: boolean;
 }
 
+type Failed = { runId: number; ok: false; failure: Failure; stdout?: string };
+
 export type SampleReply =
   | {
       runId: number;
@@ -80,17 +84,18 @@ export type SampleReply =
       ms: number;
       batch: number;
       output: OutputPayload;
+      /** The work digest of the last call (Contract 1); empty for the overhead mode. */
+      work: string;
       stdout?: string;
       /** Rust threads the kernel ran on. */
       threads?: number;
       /** A cold cost paid during this call (e.g. loading the Rust wasm for Python-calls-Rust). */
       coldMs?: Record<string, number>;
     }
-  | { runId: number; ok: false; failure: Failure; stdout?: string };
+  | Failed;
 
-export type ShardReply =
-  | { runId: number; ok: true; ms: number; output: OutputPayload }
-  | { runId: number; ok: false; failure: Failure };
+/** A shard's part as it is (text, or raw bytes): the page merges and hashes after its clock stops. */
+export type ShardReply = { runId: number; ok: true; ms: number; part: string | Uint8Array; work: string } | Failed;
 
 /** What every runtime worker exposes through Comlink. */
 export interface RuntimeWorkerApi {
@@ -105,37 +110,41 @@ export interface RuntimeWorkerApi {
 
 const FAILURE_KINDS = new Set<FailureKind>(['param', 'kernel', 'python', 'cancelled', 'panic', 'oom', 'stack', 'fatal']);
 
+function isRecord(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null;
+}
+
 function isOutput(o: unknown): o is OutputPayload {
-  if (typeof o !== 'object' || o === null) return false;
-  const out = o as Record<string, unknown>;
   return (
-    typeof out.canonical === 'string' &&
-    (out.kind === 'text' || out.kind === 'bytes') &&
-    (out.bytes === undefined || out.bytes instanceof Uint8Array)
+    isRecord(o) &&
+    typeof o.canonical === 'string' &&
+    (o.kind === 'text' || o.kind === 'bytes') &&
+    (o.bytes === undefined || o.bytes instanceof Uint8Array)
   );
 }
 
 function isFailure(f: unknown): f is Failure {
-  if (typeof f !== 'object' || f === null) return false;
-  const x = f as Record<string, unknown>;
-  return FAILURE_KINDS.has(x.kind as FailureKind) && typeof x.message === 'string' && typeof x.dead === 'boolean';
+  return isRecord(f) && FAILURE_KINDS.has(f.kind as FailureKind) && typeof f.message === 'string' && typeof f.dead === 'boolean';
 }
 
-/** Shape check of a reply at the boundary, and that it answers the run it was asked for. */
+const isTime = (x: unknown): boolean => typeof x === 'number' && Number.isFinite(x) && x >= 0;
+
+/** The common part of every reply: it answers run `runId`, and a failure is well formed. */
+function answers(r: unknown, runId: number, ok: (x: Record<string, unknown>) => boolean): boolean {
+  if (!isRecord(r) || r.runId !== runId || (r.stdout !== undefined && typeof r.stdout !== 'string')) return false;
+  if (r.ok === true) return ok(r);
+  return r.ok === false && isFailure(r.failure);
+}
+
+/** Shape check of a sample reply at the boundary, and that it answers the run it was asked for. */
 export function isSampleReply(r: unknown, runId: number): r is SampleReply {
-  if (typeof r !== 'object' || r === null) return false;
-  const x = r as Record<string, unknown>;
-  if (x.runId !== runId || (x.stdout !== undefined && typeof x.stdout !== 'string')) return false;
-  if (x.ok === true) {
-    return typeof x.ms === 'number' && Number.isFinite(x.ms) && x.ms >= 0 && typeof x.batch === 'number' && isOutput(x.output);
-  }
-  return x.ok === false && isFailure(x.failure);
+  return answers(r, runId, (x) => isTime(x.ms) && typeof x.batch === 'number' && isOutput(x.output) && typeof x.work === 'string');
 }
 
 export function isShardReply(r: unknown, runId: number): r is ShardReply {
-  if (typeof r !== 'object' || r === null) return false;
-  const x = r as Record<string, unknown>;
-  if (x.runId !== runId) return false;
-  if (x.ok === true) return typeof x.ms === 'number' && isOutput(x.output);
-  return x.ok === false && isFailure(x.failure);
+  return answers(
+    r,
+    runId,
+    (x) => isTime(x.ms) && (typeof x.part === 'string' || x.part instanceof Uint8Array) && typeof x.work === 'string',
+  );
 }

@@ -1,19 +1,22 @@
 // The body of both Rust workers (single-threaded and threaded builds): load the wasm, time
 // kernel calls inside the worker, and classify failures. A trapped instance (panic, out of
 // memory, stack overflow) is never reused: the reply says `dead` and the bridge replaces it.
-import type { Failure, InitReply, RuntimeKind, RuntimeWorkerApi, SampleReply, ShardReply } from '../shared/protocol';
+import type { Failure, FailureKind, InitReply, RuntimeWorkerApi, SampleReply, ShardReply } from '../shared/protocol';
 import { toPayload } from '../shared/output';
 import { ParamError, validate, workloadSpec } from '../shared/params';
 import { measureTimerTick } from './timer';
+import type * as Bindings from '../wasm/st/twinbench.js';
 
-/** The exports of crate/src/bindings.rs that the worker uses (both builds have them). */
-export interface RustExports {
-  run(id: string, paramsJson: string, parallel: boolean, batch: number): unknown;
-  run_shard(id: string, paramsJson: string, index: number, shards: number): unknown;
-  thread_count(): number;
-  threaded_build(): boolean;
-  fault(kind: string): number;
-}
+/** The exports of crate/src/bindings.rs the worker uses, as wasm-pack declares them (both builds have them). */
+export type RustExports = Pick<typeof Bindings, 'run' | 'run_shard' | 'run_overhead' | 'thread_count' | 'threaded_build' | 'fault'>;
+
+/** The kernel's refusals: a JsError whose `name` is the KernelError variant (Contract 1). */
+const KERNEL_ERRORS: Readonly<Record<string, FailureKind>> = {
+  BadParam: 'param',
+  Unsupported: 'param',
+  Overflow: 'kernel',
+  OutOfMemory: 'oom',
+};
 
 let lastPanic: string | null = null;
 // bindings.rs hands panic messages here before the instance traps.
@@ -21,17 +24,20 @@ let lastPanic: string | null = null;
   lastPanic = m;
 };
 
-function classify(e: unknown): Failure {
+export function classify(e: unknown): Failure {
   const message = e instanceof Error ? e.message : String(e);
   if (lastPanic !== null) {
     const panic = lastPanic;
     lastPanic = null;
     return { kind: 'panic', message: `Rust panicked: ${panic}`, dead: true };
   }
-  if (e instanceof RangeError && /call stack/i.test(message)) {
+  if (e instanceof ParamError) return { kind: 'param', message, dead: false };
+  if (e instanceof RangeError) {
+    // V8's own stack limit, reached by deep wasm recursion.
     return { kind: 'stack', message: `Rust recursion went beyond the wasm stack (${message})`, dead: true };
   }
   if (e instanceof WebAssembly.RuntimeError) {
+    // A trap carries no name of its own; V8's trap text is the only thing that tells them apart.
     if (/unreachable/i.test(message)) {
       // Rust aborts without a panic message only when an allocation fails.
       return { kind: 'oom', message: `out of memory: the Rust kernel could not allocate (${message})`, dead: true };
@@ -41,21 +47,22 @@ function classify(e: unknown): Failure {
     }
     return { kind: 'fatal', message: `the Rust instance trapped: ${message}`, dead: true };
   }
-  if (e instanceof ParamError) return { kind: 'param', message, dead: false };
-  if (e instanceof Error && e.constructor === Error) {
-    // A JsError from bindings.rs: the kernel refused (bad parameter, overflow, ...).
-    return { kind: message.startsWith('parameter') || message.startsWith('unknown') ? 'param' : 'kernel', message, dead: false };
-  }
+  if (e instanceof Error && Object.hasOwn(KERNEL_ERRORS, e.name)) return { kind: KERNEL_ERRORS[e.name]!, message, dead: false };
+  if (e instanceof Error && e.name === 'Error') return { kind: 'kernel', message, dead: false };
   return { kind: 'fatal', message: `the Rust worker failed: ${message}`, dead: true };
 }
 
-function asOutput(out: unknown): string | Uint8Array {
-  if (typeof out === 'string' || out instanceof Uint8Array) return out;
-  throw new Error(`the Rust kernel returned ${typeof out}, not text or bytes`);
+/** What `run`, `run_shard` and `run_overhead` return: `{ output, work }` (Contract 1). */
+function asResult(x: unknown): { output: string | Uint8Array; work: string } {
+  const r = x as { output?: unknown; work?: unknown } | null;
+  if (r && (typeof r.output === 'string' || r.output instanceof Uint8Array) && typeof r.work === 'string') {
+    return { output: r.output, work: r.work };
+  }
+  throw new Error(`the Rust kernel returned ${typeof x}, not { output, work }`);
 }
 
 export function rustRuntime(
-  kind: Extract<RuntimeKind, 'rust' | 'rust-threads'>,
+  kind: 'rust' | 'rust-threads',
   load: (threads: number) => Promise<{ exports: RustExports; coldMs: Record<string, number> }>,
 ): RuntimeWorkerApi {
   let rust: RustExports | null = null;
@@ -73,36 +80,30 @@ export function rustRuntime(
     return { runId, ok: false, failure };
   }
 
+  /** The workload and its parameters as JSON, checked again here (page caps included): nothing out of range reaches wasm. */
+  function checked(id: string, params: unknown): [string, string] {
+    const w = workloadSpec(id);
+    return [w.id, JSON.stringify(validate(w, params, 'rust'))];
+  }
+
   return {
     async init(req): Promise<InitReply> {
       const loaded = await load(req.threads ?? 1);
       rust = loaded.exports;
-      return {
-        runtime: kind,
-        coldMs: loaded.coldMs,
-        info: { threadedBuild: rust.threaded_build(), threads: rust.thread_count() },
-      };
+      return { runtime: kind, coldMs: loaded.coldMs, info: { threadedBuild: rust.threaded_build(), threads: rust.thread_count() } };
     },
 
     async sample(req): Promise<SampleReply> {
       try {
         const wasm = ready();
-        const w = workloadSpec(req.workload);
-        // Checked again here, page caps included: nothing out of range reaches wasm.
-        const params = validate(w, req.params, 'rust');
-        const json = JSON.stringify(params);
+        const [id, json] = checked(req.workload, req.params);
         const batch = Math.max(1, Math.floor(req.batch));
+        const overhead = req.mode === 'overhead';
         const t0 = performance.now();
-        const out = wasm.run(w.id, json, req.parallel ?? false, batch);
+        const raw = overhead ? wasm.run_overhead(id, json, batch) : wasm.run(id, json, req.parallel ?? false, batch);
         const ms = performance.now() - t0;
-        return {
-          runId: req.runId,
-          ok: true,
-          ms,
-          batch,
-          output: await toPayload(asOutput(out), req.wantBytes),
-          threads: wasm.thread_count(),
-        };
+        const { output, work } = asResult(raw);
+        return { runId: req.runId, ok: true, ms, batch, output: await toPayload(output, req.wantBytes), work, threads: wasm.thread_count() };
       } catch (e) {
         return fail(req.runId, e);
       }
@@ -110,13 +111,13 @@ export function rustRuntime(
 
     async shard(req): Promise<ShardReply> {
       try {
+        const [id, json] = checked(req.workload, req.params);
         const wasm = ready();
-        const w = workloadSpec(req.workload);
-        const params = validate(w, req.params, 'rust');
         const t0 = performance.now();
-        const out = wasm.run_shard(w.id, JSON.stringify(params), req.index, req.shards);
+        const raw = wasm.run_shard(id, json, req.index, req.shards);
         const ms = performance.now() - t0;
-        return { runId: req.runId, ok: true, ms, output: await toPayload(asOutput(out), true) };
+        const { output, work } = asResult(raw);
+        return { runId: req.runId, ok: true, ms, part: output, work };
       } catch (e) {
         return fail(req.runId, e);
       }

@@ -1,9 +1,10 @@
 // The page's automation API, `window.twinbench`: list workloads, read the environment, run a
 // measurement and get the result as JSON, cancel. Used by the e2e tests and the benchmark
 // report, and documented in the README for anyone scripting the page.
-import type { WorkloadSpec } from './generated/catalog';
-import { Engine, VERSION, type RunRequest, type RunResult, type StopReport } from './engine/engine';
-import type { Environment } from './engine/environment';
+import type { WorkloadSpec } from '../generated/catalog';
+import { VERSION, type Engine } from '../engine/engine';
+import type { Environment } from '../engine/environment';
+import type { RunRequest, RunResult, StopReport } from '../engine/types';
 
 export interface TwinbenchApi {
   version: string;

@@ -1,0 +1,10 @@
+// The TypeScript the report shares with the page, loaded through Vite so its imports resolve
+// as they do in the page: the fits and summaries (web/src/bench/fit.ts, vitest-checked).
+import { runnerImport } from 'vite';
+
+async function load(path) {
+  const { module } = await runnerImport(new URL(path, import.meta.url).pathname, { configFile: false, logLevel: 'silent' });
+  return module;
+}
+
+export const { amdahlSpeedup, fitAmdahl, median, medianOf, meets, spread } = await load('../../web/src/bench/fit.ts');

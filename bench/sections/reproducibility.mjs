@@ -1,0 +1,90 @@
+// How well the headline ratio (python/rust on the headline workload) reproduces: the same run
+// in several fresh pages, each in a new browser context (new workers, Pyodide started again,
+// wasm compiled and tiered up again), as a visitor who reloads would see it. A within-run
+// interval cannot see this spread; the target is on it.
+import { HEADLINE } from '../config.mjs';
+import { apiRun, openPage } from '../lib/browser.mjs';
+import { bound, ci, ms, params, sig, table, times } from '../lib/md.mjs';
+import { spread } from '../lib/ts.mjs';
+import { row } from '../targets.mjs';
+
+async function measure(ctx) {
+  const w = ctx.byId[HEADLINE];
+  const repeats = [];
+  for (let i = 0; i < ctx.S.freshPages; i++) {
+    ctx.log(`reproducibility: ${w.id}, fresh page ${i + 1}/${ctx.S.freshPages}`);
+    const context = await ctx.browser.newContext();
+    try {
+      const page = await openPage(context, ctx.server.url, ctx.log);
+      const r = await apiRun(page, { workload: w.id, params: ctx.defaults(w), implementations: ['python', 'rust'], ...ctx.S.stability });
+      const { python, rust } = r.implementations;
+      repeats.push({
+        verified: r.verified,
+        work: r.work,
+        ratio: r.ratios['python/rust'] ?? null,
+        python_ms: python.medianMs,
+        rust_ms: rust.medianMs,
+        python_samples: python.samplesMs.length,
+        rust_samples: rust.samplesMs.length,
+        python_warmup_wall_ms: python.warmupWallMs,
+        rust_warmup_wall_ms: rust.warmupWallMs,
+        flags: r.flags.map((f) => f.code),
+      });
+    } finally {
+      await context.close();
+    }
+  }
+  return { workload: w.id, params: ctx.defaults(w), repeats };
+}
+
+function derive(raw, report) {
+  const ratios = raw.repeats.map((x) => x.ratio?.value ?? null);
+  const all = ratios.every((x) => x !== null);
+  const warm = report.kernels?.[raw.workload];
+  return {
+    ...raw,
+    ratio_spread: all && ratios.length ? spread(ratios) : null,
+    ratio_min: all ? Math.min(...ratios) : null,
+    ratio_max: all ? Math.max(...ratios) : null,
+    python_spread: spread(raw.repeats.map((x) => x.python_ms)),
+    rust_spread: spread(raw.repeats.map((x) => x.rust_ms)),
+    // How many fresh pages' ratios fall inside another page's within-run interval.
+    intervals_covering_all: all ? raw.repeats.filter((x) => x.ratio.ci95 && ratios.every((v) => v >= x.ratio.ci95[0] && v <= x.ratio.ci95[1])).length : null,
+    warm_page_ratio: warm?.python_over_rust ?? null,
+  };
+}
+
+function targets(h) {
+  return [row('ratio_spread', `spread of the ${h.workload} ratio over ${h.repeats.length} fresh pages (max/min)`, h.ratio_spread)];
+}
+
+function explain(_r, report) {
+  const h = report.reproducibility;
+  return (
+    `Python medians spread ${times(h.python_spread, 4)}, Rust medians ${times(h.rust_spread, 4)} across the fresh pages (${report.environment.load_words}). ` +
+    'Each page starts its workers, Pyodide and the wasm afresh, so a slow phase after start (tier-up, background compilation) or a change of load shows here and not in any one run\'s interval.'
+  );
+}
+
+function render(h) {
+  const rows = h.repeats.map((r, i) => [
+    i + 1,
+    ms(r.python_ms),
+    ms(r.rust_ms),
+    r.ratio?.value === null || !r.ratio ? 'n/a' : `${sig(r.ratio.value)}× (${ci(r.ratio.ci95) || 'no interval'})`,
+    `${ms(r.python_warmup_wall_ms)} / ${ms(r.rust_warmup_wall_ms)}`,
+    `${r.python_samples} / ${r.rust_samples}`,
+    r.flags.join(', '),
+  ]);
+  return [
+    `${h.workload} (${params(h.params)}), python against rust, in ${h.repeats.length} fresh pages: each a new browser context, so new workers, ` +
+      'a fresh Pyodide and a freshly compiled wasm, as a visitor reloading the page would get. The interval beside each ratio is that run\'s own.',
+    table(['page', 'Python', 'Rust', 'Python / Rust (95% CI within the run)', 'warm-up, Python / Rust', 'samples, Python / Rust', 'flags'], rows),
+    `Spread (max/min) of the ratio over the fresh pages: **${sig(h.ratio_spread, 4)}** (${times(h.ratio_min)} to ${times(h.ratio_max)}; target ${bound('ratio_spread')}); ` +
+      `of the Python medians ${sig(h.python_spread, 4)}, of the Rust medians ${sig(h.rust_spread, 4)}. ` +
+      `${h.intervals_covering_all ?? 'n/a'} of the ${h.repeats.length} within-run intervals contain every page's ratio. ` +
+      `The kernels section's run, in a page that had already run other workloads, gave ${times(h.warm_page_ratio)}.`,
+  ];
+}
+
+export default { name: 'reproducibility', title: 'Reproducibility: the headline ratio in fresh pages', measure, derive, targets, explain, render };

@@ -1,0 +1,152 @@
+// rust-threads (rayon on wasm-bindgen-rayon) at 2..hardwareConcurrency threads, for every
+// workload with a parallel variant. Each run measures, interleaved: rust-threads on N threads,
+// rust-threads-1 (the same threaded build on one thread, a fresh worker: the like-for-like
+// baseline) and single-threaded rust (a different build, shown beside it). Native rayon on the
+// same cores is the physical limit.
+import { THREADS_LARGE } from '../config.mjs';
+import { apiRun } from '../lib/browser.mjs';
+import { ms, params, pct, sig, table, times, yes } from '../lib/md.mjs';
+import { ratioFlags, ratioText } from '../lib/result.mjs';
+import { fitAmdahl } from '../lib/ts.mjs';
+import { row } from '../targets.mjs';
+
+const LIKE = 'rust-threads-1/rust-threads';
+const CROSS = 'rust/rust-threads';
+
+async function measure(ctx) {
+  const read = ctx.criterion();
+  const page = await ctx.page();
+  const cases = [];
+  for (const w of ctx.workloads.filter((x) => x.parallel)) {
+    const p = w.id === THREADS_LARGE.workload ? { ...ctx.defaults(w), ...THREADS_LARGE.params } : ctx.defaults(w);
+    const rows = [];
+    for (let t = 2; t <= ctx.hc; t++) {
+      ctx.log(`threads: ${w.id} ${JSON.stringify(p)} at ${t} threads`);
+      const r = await apiRun(page, { workload: w.id, params: p, implementations: ['rust', 'rust-threads'], threads: t, ...ctx.S.threads });
+      const one = r.implementations['rust-threads-1'];
+      const mt = r.implementations['rust-threads'];
+      rows.push({
+        threads: t,
+        threads_seen: mt.threads ?? null,
+        verified: r.verified,
+        rust_threads_ms: mt.medianMs,
+        rust_threads_ci95_ms: mt.ci95Ms,
+        rust_threads_1_ms: one?.medianMs ?? null,
+        rust_ms: r.implementations.rust.medianMs,
+        like_for_like: r.ratios[LIKE] ?? null,
+        different_builds: r.ratios[CROSS] ?? null,
+        cold_ms: mt.coldDetailMs ?? null,
+        flags: r.flags.map((f) => f.code),
+      });
+    }
+    cases.push({ workload: w.id, params: p, by_threads: rows });
+  }
+  const native = {
+    workload: THREADS_LARGE.workload,
+    params: THREADS_LARGE.params,
+    sequential: read(`${THREADS_LARGE.criterion}/sequential`),
+    parallel: read(`${THREADS_LARGE.criterion}/parallel`),
+    threads: ctx.cores,
+  };
+  return { cases, native };
+}
+
+function derive(raw) {
+  const out = {};
+  for (const c of raw.cases) {
+    if (!c.by_threads.length) continue;
+    const rows = c.by_threads.map((x) => {
+      const s = x.like_for_like?.value ?? null;
+      return { ...x, speedup_vs_threads1: s, efficiency: s !== null ? s / x.threads : null, st_over_mt: x.different_builds?.value ?? null };
+    });
+    const top = rows[rows.length - 1];
+    const fit = fitAmdahl([{ n: 1, speedup: 1 }, ...rows.filter((x) => x.speedup_vs_threads1 !== null).map((x) => ({ n: x.threads, speedup: x.speedup_vs_threads1 }))]);
+    out[c.workload] = {
+      workload: c.workload,
+      params: c.params,
+      baseline: 'rust-threads-1: the threaded build on one thread, a fresh worker, measured interleaved in the same run',
+      threads: top.threads,
+      speedup_vs_threads1: top.speedup_vs_threads1,
+      speedup_vs_threads1_ci95: top.like_for_like?.ci95 ?? null,
+      efficiency_vs_threads1: top.efficiency,
+      single_threaded_build_ms: top.rust_ms,
+      single_threaded_over_threads: top.st_over_mt,
+      amdahl_p_vs_threads1: fit?.p ?? null,
+      amdahl_rmse: fit?.rmse ?? null,
+      verified: rows.every((x) => x.verified),
+      by_threads: rows,
+    };
+  }
+  const n = raw.native;
+  const large = out[n.workload];
+  if (large && n.sequential) {
+    const s = n.sequential.median_ms;
+    const p = n.parallel?.median_ms ?? null;
+    large.native = { params: n.params, sequential_ms: s, parallel_ms: p, speedup: p ? s / p : null, threads: n.threads };
+    large.wasm_over_native_sequential = large.by_threads[0].rust_threads_1_ms !== null ? large.by_threads[0].rust_threads_1_ms / s : null;
+  }
+  return out;
+}
+
+function targets(threads) {
+  const t = threads[THREADS_LARGE.workload];
+  const label = `rust-threads speedup over rust-threads-1, ${t?.threads ?? 2} threads, ${THREADS_LARGE.workload} ${params(THREADS_LARGE.params)}`;
+  return [row('threads_large_2', label, t?.speedup_vs_threads1)];
+}
+
+function explain(_r, report) {
+  const t = report.threads[THREADS_LARGE.workload];
+  const top = t.by_threads.at(-1);
+  return (
+    `rust-threads ${ms(top.rust_threads_ms)} against rust-threads-1 ${ms(top.rust_threads_1_ms)}; native rayon on the same cores ` +
+    `reaches ${times(t.native?.speedup ?? null)} (${report.environment.load_words}).`
+  );
+}
+
+function findings(report) {
+  return Object.entries(report.threads)
+    .filter(([, t]) => t.speedup_vs_threads1 !== null && t.speedup_vs_threads1 < 0.9)
+    .map(
+      ([key, t]) =>
+        `rust-threads makes **${key}** (${params(t.params)}) slower: ${times(t.speedup_vs_threads1)} on ${t.threads} threads against the same build on one thread ` +
+        `(${ms(t.by_threads.at(-1).rust_threads_1_ms)} on 1 thread, ${ms(t.by_threads.at(-1).rust_threads_ms)} on ${t.threads}).`,
+    );
+}
+
+function render(threads) {
+  const rows = [];
+  for (const [key, t] of Object.entries(threads)) {
+    for (const r of t.by_threads) {
+      rows.push([
+        r === t.by_threads[0] ? `${key} (${params(t.params)})` : '',
+        r.threads,
+        ms(r.rust_threads_1_ms),
+        ms(r.rust_threads_ms),
+        ratioText(r.like_for_like),
+        pct(r.efficiency),
+        r === t.by_threads.at(-1) ? sig(t.amdahl_p_vs_threads1) : '',
+        ms(r.rust_ms),
+        ratioText(r.different_builds),
+        [ratioFlags(r.like_for_like), ...r.flags.filter((f) => f !== 'different-builds')].filter(Boolean).join(', '),
+        yes(r.verified),
+      ]);
+    }
+  }
+  const nt = threads[THREADS_LARGE.workload]?.native;
+  return [
+    'One run per workload and thread count, interleaving three implementations: `rust-threads` on N threads, `rust-threads-1` (the same threaded build on one ' +
+      'thread, in a fresh worker) and single-threaded `rust`. **The speedup is against `rust-threads-1`**, like for like (what the target uses); efficiency = ' +
+      'speedup / threads; p is the least-squares Amdahl fit of 1/S = (1-p) + p/n through (1, 1). The single-threaded build is a **different build** (stable, ' +
+      'no shared memory or atomics), shown beside it with its own ratio, which is not a thread speedup.',
+    table(
+      ['workload', 'threads', 'rust-threads-1', 'rust-threads', 'speedup vs rust-threads-1 (95% CI)', 'efficiency', 'Amdahl p', 'single-threaded build (different build)', 'rust / rust-threads (different builds)', 'flags', 'verified'],
+      rows,
+    ),
+    nt
+      ? `Native rayon on the same ${nt.threads} cores (criterion, ${THREADS_LARGE.workload} ${params(nt.params)}): sequential ${ms(nt.sequential_ms)}, ` +
+        `parallel ${ms(nt.parallel_ms)}, speedup **${times(nt.speedup)}**: the physical limit the wasm speedup is measured against.`
+      : null,
+  ];
+}
+
+export default { name: 'threads', page: 'shared', title: 'Thread scaling: rust-threads (rayon on wasm-bindgen-rayon)', measure, derive, targets, explain, findings, render };

@@ -1,0 +1,33 @@
+// What pages and UI components may use of the engine: the engine singleton, the page API, the
+// implementation table's labels and availability, and the result types. Nothing else of
+// engine/ is imported outside app/ (make lint checks it).
+import type { WorkloadSpec } from '../generated/catalog';
+import { capabilities, type Capabilities } from '../engine/environment';
+import { FLAG_CODES } from '../engine/flags';
+import { IMPLEMENTATION_IDS, IMPLEMENTATIONS, type Ask, type Impl } from '../engine/implementations';
+import { DEFAULTS } from '../engine/request';
+
+export { engine } from './engine';
+export { installApi, type TwinbenchApi } from './api';
+export type { Capabilities } from '../engine/environment';
+export type { Environment } from '../engine/environment';
+export type { Flag, FlagCode, Impl, ImplResult, RunHooks, RunRequest, RunResult, StopReport } from '../engine/types';
+export type { Ask } from '../engine/implementations';
+export { FLAG_CODES, IMPLEMENTATION_IDS };
+
+/** This browser's capabilities (cross-origin isolation, threads, ...). */
+export function browserCapabilities(): Capabilities {
+  return capabilities();
+}
+
+export function label(impl: Impl): string {
+  return IMPLEMENTATIONS[impl].label;
+}
+
+/** Why `impl` cannot run for `w` here, or null. */
+export function unavailable(impl: Impl, w: WorkloadSpec, caps: Capabilities, ask: Ask = {}): string | null {
+  return IMPLEMENTATIONS[impl].available(w, caps, ask);
+}
+
+/** The implementations a run measures when none are named. */
+export const DEFAULT_IMPLEMENTATIONS: readonly Impl[] = DEFAULTS.implementations;

@@ -1,0 +1,79 @@
+// A run request checked completely before any worker is asked to do anything: the workload,
+// its parameters (each implementation's page caps), the implementations (known, available
+// here, not twice), threads and the sampling limits. Messages say what is wrong and what is allowed.
+import { ParamError, validate, workloadSpec } from '../shared/params';
+import type { Capabilities } from './environment';
+import { IMPLEMENTATION_IDS, IMPLEMENTATIONS, isImpl, type Impl } from './implementations';
+import { planScaling } from './scaling';
+import type { SessionRequest } from './session';
+import type { RunRequest } from './types';
+
+/** Limits the API enforces on a run's shape (the catalog limits its parameters). */
+export const LIMITS = { maxThreads: 16, maxPoolWorkers: 8, maxSamples: 500, maxTimeBudgetMs: 60_000, maxWarmupMs: 30_000 };
+export const DEFAULTS = { implementations: ['python', 'rust'] as Impl[], maxSamples: 30, timeBudgetMs: 2000 };
+
+export interface CheckedRequest extends SessionRequest {
+  impls: Impl[];
+  maxSamples: number;
+  timeBudgetMs: number;
+}
+
+function limit(req: RunRequest, key: 'maxSamples' | 'timeBudgetMs' | 'minWarmupMs', lo: number, hi: number): number | undefined {
+  const v = req[key];
+  if (v !== undefined && (typeof v !== 'number' || !Number.isFinite(v) || v < lo || v > hi)) {
+    throw new ParamError(`${key} must be a number between ${lo} and ${hi}, got ${String(v)}`);
+  }
+  return v;
+}
+
+/** The implementations asked for, known and available, each once, with their companions added. */
+function implementations(req: RunRequest, caps: Capabilities): Impl[] {
+  const w = workloadSpec(req.workload);
+  const asked: unknown = req.implementations ?? DEFAULTS.implementations;
+  if (!Array.isArray(asked) || asked.length === 0) throw new ParamError('implementations must be a non-empty array');
+  const impls: Impl[] = [];
+  for (const impl of asked as unknown[]) {
+    if (!isImpl(impl)) throw new ParamError(`unknown implementation '${String(impl)}'; known: ${IMPLEMENTATION_IDS.join(', ')}`);
+    if (impls.includes(impl)) throw new ParamError(`an implementation is listed twice: ${impl}`);
+    const why = IMPLEMENTATIONS[impl].available(w, caps, { pythonSource: req.pythonSource });
+    if (why !== null) throw new ParamError(`${impl} is not available: ${why}`);
+    impls.push(impl);
+  }
+  for (const impl of [...impls]) {
+    const companion = IMPLEMENTATIONS[impl].companion;
+    if (companion !== undefined && isImpl(companion) && !impls.includes(companion)) impls.splice(impls.indexOf(impl), 0, companion);
+  }
+  return impls;
+}
+
+export function checkRequest(req: RunRequest, caps: Capabilities, cores: number): CheckedRequest {
+  if (typeof req !== 'object' || req === null) throw new ParamError('run() needs a request object');
+  const w = workloadSpec(req.workload);
+  const impls = implementations(req, caps);
+  const pools = impls.some((i) => IMPLEMENTATIONS[i].pool === true);
+  const threaded = impls.some((i) => IMPLEMENTATIONS[i].runtime === 'rust-threads');
+  const cap = pools && !threaded ? LIMITS.maxPoolWorkers : LIMITS.maxThreads;
+  const threads = req.threads ?? Math.min(cores || 2, cap);
+  if (!Number.isInteger(threads) || threads < 1 || threads > cap) {
+    throw new ParamError(`threads must be an integer between 1 and ${cap}, got ${String(req.threads)}`);
+  }
+  const maxSamples = limit(req, 'maxSamples', 1, LIMITS.maxSamples) ?? DEFAULTS.maxSamples;
+  const timeBudgetMs = limit(req, 'timeBudgetMs', 1, LIMITS.maxTimeBudgetMs) ?? DEFAULTS.timeBudgetMs;
+  const minWarmupMs = limit(req, 'minWarmupMs', 0, LIMITS.maxWarmupMs);
+  if (req.pythonSource !== undefined && typeof req.pythonSource !== 'string') throw new ParamError('pythonSource must be a string');
+  // Each implementation's page cap; the result's params are the validated ones.
+  let params = validate(w, req.params);
+  for (const impl of impls) params = validate(w, req.params, IMPLEMENTATIONS[impl].language);
+  return {
+    workload: w,
+    params,
+    impls,
+    threads,
+    ...(req.pythonSource !== undefined ? { pythonSource: req.pythonSource } : {}),
+    wantBytes: req.wantBytes === true && w.output === 'bytes',
+    scaling: planScaling(w, params),
+    maxSamples,
+    timeBudgetMs,
+    ...(minWarmupMs !== undefined ? { minWarmupMs } : {}),
+  };
+}
