@@ -77,8 +77,9 @@ async function runSpec(session, spec) {
 }
 
 try {
-  rmSync(OUT, { recursive: true, force: true });
+  // This suite's own outputs only (probe.json, bench.json and the investigations' files stay).
   mkdirSync(OUT, { recursive: true });
+  for (const f of readdirSync(OUT)) if (f.endsWith('.png') || f === 'results.json') rmSync(`${OUT}/${f}`);
   const specs = await loadSpecs();
   if (!specs.length) throw new Error(`no spec matches ${grep}`);
   await startSite(procs);

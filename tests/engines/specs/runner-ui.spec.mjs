@@ -21,9 +21,10 @@ export default [
         timeoutMsg: 'the run did not finish within 90 s',
       });
       assert.equal(await t.text('#status'), 'done', `finished (error: ${await t.text('#error')})`);
-      assert.match(await t.text('#verdict'), /identical/, 'the verdict says the outputs are identical');
-      assert.equal(await t.text('#output'), '17711', 'fib(22)');
-      const rows = await t.browser.execute(() => [...document.querySelectorAll('#table tbody tr')].map((r) => r.getAttribute('data-impl')));
+      const verdict = await t.text('#results .verdict');
+      assert.match(verdict ?? '', /identical/, `the verdict says the outputs are identical: ${verdict}`);
+      assert.equal((await t.text('#results pre.output'))?.trim(), '17711', 'fib(22)');
+      const rows = await t.browser.execute(() => [...document.querySelectorAll('#results tbody tr[data-impl]')].map((r) => r.getAttribute('data-impl')));
       assert.deepEqual(rows.sort(), ['python', 'python-calls-rust', 'rust'], 'a row per implementation');
       const file = await t.screenshot('after-run');
       t.note(`screenshot: ${file.slice(file.indexOf('test-results'))}`);
