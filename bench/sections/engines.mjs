@@ -171,8 +171,8 @@ function cause(k, impl, best) {
   const bd = best.drift?.[impl];
   if (typeof d === 'number' && d > DRIFT && !(typeof bd === 'number' && bd > DRIFT)) {
     return (
-      `still getting faster while measured, its first third of samples ${times(d)} the time of its last third: ` +
-      'JIT tier-up landed during the run, so the warm-up ended too early for this engine (see docs/engines.md, warm-up per engine)'
+      `its times fell while it was measured (first third of samples ${times(d)} the time of the last third): ` +
+      'still warming up (JIT tier-up during the run, see docs/engines.md, warm-up per engine) or load on the machine fell; a rerun tells which'
     );
   }
   return null;
@@ -255,7 +255,7 @@ function findings(report) {
           `**${e.label}, ${id}**: Python calling Rust measured ${times(k.calls_rust_over_rust)} Rust's time (95% CI ${ci(k.calls_rust_over_rust_ci95)}), ` +
             'faster beyond this run\'s noise although it runs the same wasm plus a crossing per call' +
             (typeof k.drift?.rust === 'number' && k.drift.rust > DRIFT
-              ? `; Rust was still getting faster while measured (first third ${times(k.drift.rust)} the last), so its median is high: tier-up, not a property (docs/engines.md).`
+              ? `; Rust's times fell while it was measured (first third ${times(k.drift.rust)} the last), so its median is high: tier-up or load, not a property (docs/engines.md).`
               : ': an artefact of this run (tier-up or load), not a property (docs/engines.md).'),
         );
       }
