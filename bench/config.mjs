@@ -10,8 +10,10 @@ export function settings(quick) {
     cpython: Q ? ['--min-calls', '3', '--min-seconds', '0.2'] : ['--min-calls', '7', '--min-seconds', '2'],
     cpythonPoolCalls: Q ? 5 : 15,
     kernel: Q ? { maxSamples: 10, timeBudgetMs: 600 } : { maxSamples: 80, timeBudgetMs: 5000 },
-    stability: Q ? { maxSamples: 10, timeBudgetMs: 500 } : { maxSamples: 60, timeBudgetMs: 3000 },
+    reproducibility: Q ? { maxSamples: 10, timeBudgetMs: 500 } : { maxSamples: 60, timeBudgetMs: 3000 },
     threads: Q ? { maxSamples: 8, timeBudgetMs: 500 } : { maxSamples: 40, timeBudgetMs: 3000 },
+    // A second per call: 7 rounds give every median and the ratio a 95% interval.
+    threadsLarge: Q ? { maxSamples: 3, timeBudgetMs: 500 } : { maxSamples: 7, timeBudgetMs: 30000 },
     pools: Q ? { maxSamples: 8, timeBudgetMs: 800 } : { maxSamples: 40, timeBudgetMs: 5000 },
     startupRepeats: Q ? 1 : 3,
     freshPages: 5,

@@ -1,8 +1,9 @@
 """Native CPython timings of the Python twins, for the benchmark report (bench/run.mjs).
 
 Reads a JSON list of cases, [{"workload": id, "params": {...}}, ...], on stdin and prints a
-JSON list with each case's median time per call (ms) and canonical output, byte outputs as
-`sha256:<hex> (<n> bytes)` as the page reports them. Each case: one warm-up call, then calls
+JSON list with each case's median time per call (ms), canonical output (byte outputs as
+`sha256:<hex> (<n> bytes)`, as the page reports them) and work digest. Each call is timed as
+the page's harness times it (twinbench.harness.sample): the twin's call and its unpacking. Each case: one warm-up call, then calls
 until at least --min-calls samples and --min-seconds have passed (at most --max-calls). Fast
 kernels are batched like the page's harness does: each sample lasts at least 10 ms.
 
@@ -42,21 +43,22 @@ def time_case(case: dict[str, Any], min_calls: int, max_calls: int, min_seconds:
     w = workload(case["workload"])
     kwargs = params.from_mapping(w, case.get("params", {}))
     fn = kernels.entry(w)
+    unpack = kernels.unpacker(w)
     t0 = time.perf_counter()
-    out = kernels.canonical(fn(**kwargs))  # warm-up, and the batch size
+    out, work = unpack(fn(**kwargs))  # warm-up, and the batch size
     first = time.perf_counter() - t0
     batch = max(1, math.ceil(MIN_SAMPLE_S / max(first, 1e-7)))
     if batch > 1:  # a second, batched warm-up: the first call may have been cold
         t0 = time.perf_counter()
         for _ in range(batch):
-            kernels.canonical(fn(**kwargs))
+            unpack(fn(**kwargs))
         batch = max(1, math.ceil(batch * MIN_SAMPLE_S / max(time.perf_counter() - t0, 1e-7)))
     times: list[float] = []
     began = time.perf_counter()
     while len(times) < max_calls and (len(times) < min_calls or time.perf_counter() - began < min_seconds):
         t0 = time.perf_counter()
         for _ in range(batch):
-            out = kernels.canonical(fn(**kwargs))
+            out, work = unpack(fn(**kwargs))
         times.append((time.perf_counter() - t0) * 1000.0 / batch)
     return {
         "workload": w.id,
@@ -67,10 +69,11 @@ def time_case(case: dict[str, Any], min_calls: int, max_calls: int, min_seconds:
         "samples": len(times),
         "batch": batch,
         "output": canonical(out),
+        "work": work,
     }
 
 
-def _shard(args: tuple[str, dict[str, Any], int, int]) -> str | bytes:
+def _shard(args: tuple[str, dict[str, Any], int, int]) -> tuple[str | bytes, str]:
     wid, given, index, shards = args
     return kernels.run_shard(wid, index, shards, given)
 

@@ -64,15 +64,20 @@ function settle(points) {
 
 const launchOptions = JSON.parse(readFileSync(new URL('../tests/chromium.json', import.meta.url), 'utf8'));
 
-async function run(context, url, req) {
+/** Run `reqs` one after the other in a fresh page (fresh workers); the last one's result. */
+async function run(context, url, reqs) {
   const page = await context.newPage();
   page.on('pageerror', (e) => log(`page error: ${e.message}`));
   await page.goto(url);
   await page.waitForFunction(() => typeof window.twinbench?.run === 'function');
-  return page.evaluate(async (r) => {
-    const { bytes: _bytes, ...rest } = await window.twinbench.run(r);
-    return rest;
-  }, req);
+  let last = null;
+  for (const req of reqs) {
+    last = await page.evaluate(async (r) => {
+      const { bytes: _bytes, ...rest } = await window.twinbench.run(r);
+      return rest;
+    }, req);
+  }
+  return last;
 }
 
 const server = spawn('node', ['scripts/serve-dist.mjs', '--root', opts.root, '--port', opts.port, '--coi', 'on'], { stdio: 'ignore' });
@@ -83,17 +88,19 @@ try {
   for (const c of CASES) {
     for (let rep = 0; rep < Number(opts.reps); rep++) {
       const context = await browser.newContext();
-      const r = await run(context, `http://127.0.0.1:${opts.port}/`, {
-        workload: c.workload,
-        params: c.params,
-        implementations: [c.impl],
+      const req = (x) => ({
+        workload: x.workload,
+        params: x.params,
+        implementations: [x.impl],
         maxSamples: 500,
         timeBudgetMs: Number(opts.seconds) * 1000,
         minWarmupMs: 0,
       });
+      // `after`: another kernel first, in the same worker (is a warm worker warm for a new kernel?).
+      const r = await run(context, `http://127.0.0.1:${opts.port}/`, [...(c.after ? [req({ ...c.after, impl: c.impl })] : []), req(c)]);
       const x = r.implementations[c.impl];
       const s = settle(timeline(x));
-      log(`${c.workload} ${c.impl} #${rep + 1}: steady ${s.steady.toFixed(4)} ms/call, settled by ${s.settledByMs} ms; first bins ${s.profile.slice(0, 8).map((b) => b.overSteady.toFixed(2)).join(' ')}`);
+      log(`${c.workload} ${c.impl}${c.after ? ` after ${c.after.workload}` : ''} #${rep + 1}: steady ${s.steady.toFixed(4)} ms/call, settled by ${s.settledByMs} ms; first bins ${s.profile.slice(0, 8).map((b) => b.overSteady.toFixed(2)).join(' ')}`);
       results.push({ ...c, rep, batch: x.batch, warmupWallMs: x.warmupWallMs ?? null, warmupMs: x.warmupMs, samplesMs: x.samplesMs, ...s });
       await context.close();
     }

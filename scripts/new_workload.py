@@ -77,20 +77,27 @@ rust_ms_per_unit = 0.0
     paths["rust"].write_text(f'''//! {wid}: TODO say what it computes. Same algorithm, same operation order as the Python twin.
 
 use super::Kernel;
-use crate::{{KernelError, Output, Params}};
+use crate::{{Digest, KernelError, Params, Run}};
 
 /// TODO: replace this example (the sum of squares below n) with the real kernel.
 pub fn {mod}(n: u64) -> u128 {{
     (0..n).map(|i| u128::from(i) * u128::from(i)).sum()
 }}
 
-fn run(p: &Params) -> Result<Output, KernelError> {{
-    Ok(Output::Text({mod}(p.int("n") as u64).to_string()))
+fn run(p: &Params) -> Result<Run, KernelError> {{
+    let sum = {mod}(p.u64("n")?);
+    // TODO: the digest of the work (crate::digest): doing less work must change it. Here the
+    // answer depends on every term, so it is the answer's.
+    Ok(Run::text(sum.to_string(), Digest::of_int(sum)))
 }}
 
-pub const KERNEL: Kernel = Kernel {{ id: "{wid}", run, run_parallel: None, shard: None }};
+pub const KERNEL: Kernel = Kernel::sequential("{wid}", run);
 ''')
     paths["python"].write_text(f'''"""{wid}: TODO say what it computes. Same algorithm, same operation order as the Rust kernel."""
+
+# TODO: return (answer, work), work from twinbench.digest, unless the int answer depends on
+# all the work (as this example's does): then the harness digests the answer.
+WORK_IS_ANSWER = True
 
 
 def {mod}(n: int) -> int:
@@ -101,7 +108,7 @@ def {mod}(n: int) -> int:
   "workload": "{wid}",
   "source": "TODO: where the expected outputs come from",
   "vectors": [
-    {{ "params": {{ "n": 10 }}, "output": null, "browser": true }}
+    {{ "params": {{ "n": 10 }}, "output": null, "work": null, "browser": true }}
   ]
 }}
 ''')

@@ -1,29 +1,17 @@
-// How the report writes numbers and tables. Times have one formatter (`ms`).
+// How the report writes numbers and tables. Times and ratios use the page's own formatter.
 import { target } from '../targets.mjs';
+import { formatInterval, formatMs, formatTimes, sig } from './ts.mjs';
+
+/** Times and ratios as the page writes them (web/src/shared/format.ts). */
+export const ms = formatMs;
+export const times = formatTimes;
+export { sig };
 
 const finite = (x) => typeof x === 'number' && Number.isFinite(x);
-
-/** `digits` significant digits, at most 6 decimals. */
-export function sig(x, digits = 3) {
-  if (!finite(x)) return 'n/a';
-  if (x === 0) return '0';
-  const mag = Math.floor(Math.log10(Math.abs(x)));
-  return x.toFixed(Math.min(Math.max(0, digits - 1 - mag), 6));
-}
-
-export function ms(x) {
-  if (!finite(x)) return 'n/a';
-  if (x < 0.001) return `${sig(x * 1e6)} ns`;
-  if (x < 1) return `${sig(x * 1e3)} µs`;
-  if (x < 1000) return `${sig(x)} ms`;
-  return `${sig(x / 1000)} s`;
-}
-
-export const times = (x, digits = 3) => (finite(x) ? `${sig(x, digits)}×` : 'n/a');
 export const pct = (x) => (finite(x) ? `${(x * 100).toFixed(0)}%` : 'n/a');
 export const kb = (b) => (b === null || b === undefined ? 'n/a' : `${(b / 1000).toFixed(1)} kB`);
 /** A 95% interval as "lo to hi" ('' when there is none). */
-export const ci = (c, f = sig) => (Array.isArray(c) ? `${f(c[0])} to ${f(c[1])}` : '');
+export const ci = (c, f = sig) => (Array.isArray(c) ? formatInterval(c, f) : '');
 export const params = (p) =>
   Object.entries(p ?? {})
     .map(([k, v]) => `${k}=${v}`)

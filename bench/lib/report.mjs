@@ -20,7 +20,7 @@ export function buildReport(sections, raw) {
 }
 
 const status = (met) => (met === null ? '–' : met ? '**met**' : '**missed**');
-const valueText = (r) => (r.value === null ? (r.note ? `n/a (${r.note})` : 'n/a') : inUnit(r.value, r.unit));
+const valueText = (r) => `${r.value === null ? 'n/a' : inUnit(r.value, r.unit)}${r.note ? ` (${r.note})` : ''}`;
 
 export function renderMarkdown(sections, report) {
   const env = report.environment;

@@ -63,3 +63,13 @@ export function verifiedText(run) {
 
 /** The messages of a run's flags that hide a ratio, for the findings. */
 export const hidingFlags = (run) => run.flags.filter((f) => f.hidesRatio);
+
+/** A run's flags as "noisy (python, rust), noisy-ratio": each code once, with whom it is about. */
+export function flagList(flags) {
+  const by = new Map();
+  for (const f of flags) {
+    if (!by.has(f.code)) by.set(f.code, new Set());
+    if (f.impl) by.get(f.code).add(f.impl);
+  }
+  return [...by].map(([code, impls]) => (impls.size ? `${code} (${[...impls].join(', ')})` : code)).join(', ');
+}

@@ -99,10 +99,10 @@ function render(kernels, report) {
   });
   return [
     'Python and Rust in the page: one run per workload with interleaved samples (`implementations: [\'python\', \'rust\']`), medians per call; ' +
-      'the Rust column gives in brackets the per-call cost of an empty kernel through the same path (dispatch, parameters, result). ' +
+      'the Rust column gives in brackets the per-call time of an empty kernel called the same way (the same batch loop, lookup and result conversion), which its time includes. ' +
       `${CI_WORDS} A ratio carrying a flag is uncertain (the flag says why); a hidden one is not a measurement (e.g. \`work-not-scaling\`: the time did not grow with the work). ` +
       '"Verified" means every implementation gave the same output and the same work digest, a hash of work-dependent state that changes when any of the work is skipped.',
-    table(['workload', 'params', 'Python (Pyodide)', 'Rust (wasm) (of which overhead)', 'Python / Rust (95% CI within this run)', 'flags', 'verified: output · work digest'], page),
+    table(['workload', 'params', 'Python (Pyodide)', 'Rust (wasm) (empty kernel)', 'Python / Rust (95% CI within this run)', 'flags', 'verified: output · work digest'], page),
     'Against native: native Rust is criterion\'s median (`cargo bench --bench kernels`, the same sequential kernel); native CPython runs the twin directly ' +
       `(bench/cpython.py, CPython ${cpy?.python ?? '?'}; Pyodide runs CPython ${env.page?.pythonVersion ?? '?'}). ` +
       `Targets for wasm/native: ${boundWords('wasm_loop')} for loop kernels, ${boundWords('wasm_call')} for call- or allocation-heavy ones (the catalog's \`category\`).`,
@@ -142,10 +142,10 @@ function explain(r, report) {
         (noSlp ? `(native with it off: ${ms(noSlp)}, so scalar native is ${times(noSlp / k.native_rust_ms)} the vectorised time)` : '') +
         '. No build flag measured closes the rest: it is V8\'s code generation for this loop against LLVM\'s x86 back end, the limit on this engine.',
     );
-  } else if (scalar) {
+  } else if (report.build_flags?.kernels?.[r.workload]) {
     texts.push(
-      'SIMD does not help this kernel, so the remaining gap is V8\'s code generation for this loop (TurboFan against LLVM\'s x86 back end) plus the ' +
-        'bounds checks both sides keep; measured, it is the limit of this kernel on this engine.',
+      'None of the build variants measured closes the gap, so it is not the build\'s flags; what remains is the engine (V8\'s code generation against ' +
+        'LLVM\'s x86 back end and, for an allocation-heavy kernel, an allocator in wasm\'s linear memory against the system\'s), which this benchmark does not measure apart.',
     );
   }
   return texts.join(' ');

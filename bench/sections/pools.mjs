@@ -31,7 +31,8 @@ async function measure(ctx) {
         bySize.push({
           workers: n,
           start_ms: first.implementations[impl].coldDetailMs?.poolStart ?? null,
-          verified: first.verified && r.verified,
+          // The first run has the pool alone (nothing to verify against): its answer must be the verified one.
+          verified: r.verified && first.output === r.output && first.work === r.work,
           pool_ms: r.implementations[impl].medianMs,
           pool_ci95_ms: r.implementations[impl].ci95Ms,
           messaging_ms: r.implementations[impl].messagingMs ?? null,
@@ -39,7 +40,7 @@ async function measure(ctx) {
           speedup_vs_single: ratio?.value ?? null,
           speedup_vs_single_ci95: ratio?.ci95 ?? null,
           ratio,
-          flags: r.flags.map((f) => f.code),
+          flags: r.flags,
         });
       } finally {
         await page.close();
@@ -127,8 +128,8 @@ function render(pools) {
   return [
     'Each pool size starts in a fresh page (Pyodide\'s files already in the HTTP cache), alone, so its start is a fresh pool\'s; it is then measured ' +
       'interleaved with its language\'s single worker. Steady speedup = median(1 worker) / median(N workers); "with start-up" is one call ' +
-      'including the pool\'s start: (start₁ + t₁) / (start_N + t_N). A pool\'s time stops before any hashing of results; "of which messaging" is the ' +
-      'part of it spent posting shards to the workers and their results back (the per-call cost of the pool itself, apart from the kernels\' work).',
+      'including the pool\'s start: (start₁ + t₁) / (start_N + t_N). A pool\'s time stops before any merging or hashing of results; "of which messaging" is ' +
+      'its time less the slowest worker\'s own kernel time (posting the shards out and the results back: the pool\'s own cost per call).',
     table(
       ['pool', 'workers', 'pool start', 'pool, per call', 'of which messaging', 'single worker, per call (same run)', 'single / pool (95% CI)', 'flags', 'steady speedup', 'with start-up', 'verified'],
       rows,

@@ -4,7 +4,8 @@
 // interval cannot see this spread; the target is on it.
 import { HEADLINE } from '../config.mjs';
 import { apiRun, openPage } from '../lib/browser.mjs';
-import { bound, ci, ms, params, sig, table, times } from '../lib/md.mjs';
+import { bound, ms, params, sig, table, times } from '../lib/md.mjs';
+import { flagList, ratioText } from '../lib/result.mjs';
 import { spread } from '../lib/ts.mjs';
 import { row } from '../targets.mjs';
 
@@ -16,7 +17,7 @@ async function measure(ctx) {
     const context = await ctx.browser.newContext();
     try {
       const page = await openPage(context, ctx.server.url, ctx.log);
-      const r = await apiRun(page, { workload: w.id, params: ctx.defaults(w), implementations: ['python', 'rust'], ...ctx.S.stability });
+      const r = await apiRun(page, { workload: w.id, params: ctx.defaults(w), implementations: ['python', 'rust'], ...ctx.S.reproducibility });
       const { python, rust } = r.implementations;
       repeats.push({
         verified: r.verified,
@@ -28,7 +29,7 @@ async function measure(ctx) {
         rust_samples: rust.samplesMs.length,
         python_warmup_wall_ms: python.warmupWallMs,
         rust_warmup_wall_ms: rust.warmupWallMs,
-        flags: r.flags.map((f) => f.code),
+        flags: r.flags,
       });
     } finally {
       await context.close();
@@ -38,24 +39,27 @@ async function measure(ctx) {
 }
 
 function derive(raw, report) {
-  const ratios = raw.repeats.map((x) => x.ratio?.value ?? null);
-  const all = ratios.every((x) => x !== null);
+  // A page that hid its ratio (a flag said it is not a measurement) has none to spread.
+  const shown = raw.repeats.map((x) => x.ratio?.value ?? null).filter((x) => x !== null);
   const warm = report.kernels?.[raw.workload];
   return {
     ...raw,
-    ratio_spread: all && ratios.length ? spread(ratios) : null,
-    ratio_min: all ? Math.min(...ratios) : null,
-    ratio_max: all ? Math.max(...ratios) : null,
+    pages_with_ratio: shown.length,
+    ratio_spread: shown.length >= 2 ? spread(shown) : null,
+    ratio_min: shown.length ? Math.min(...shown) : null,
+    ratio_max: shown.length ? Math.max(...shown) : null,
     python_spread: spread(raw.repeats.map((x) => x.python_ms)),
     rust_spread: spread(raw.repeats.map((x) => x.rust_ms)),
     // How many fresh pages' ratios fall inside another page's within-run interval.
-    intervals_covering_all: all ? raw.repeats.filter((x) => x.ratio.ci95 && ratios.every((v) => v >= x.ratio.ci95[0] && v <= x.ratio.ci95[1])).length : null,
+    intervals_covering_all: raw.repeats.filter((x) => x.ratio?.ci95 && shown.every((v) => v >= x.ratio.ci95[0] && v <= x.ratio.ci95[1])).length,
     warm_page_ratio: warm?.python_over_rust ?? null,
   };
 }
 
 function targets(h) {
-  return [row('ratio_spread', `spread of the ${h.workload} ratio over ${h.repeats.length} fresh pages (max/min)`, h.ratio_spread)];
+  const n = h.repeats.length;
+  const note = h.pages_with_ratio < n ? `${h.pages_with_ratio} of ${n} pages showed a ratio` : null;
+  return [row('ratio_spread', `spread of the ${h.workload} ratio over ${n} fresh pages (max/min)`, h.ratio_spread, note)];
 }
 
 function explain(_r, report) {
@@ -71,19 +75,19 @@ function render(h) {
     i + 1,
     ms(r.python_ms),
     ms(r.rust_ms),
-    r.ratio?.value === null || !r.ratio ? 'n/a' : `${sig(r.ratio.value)}× (${ci(r.ratio.ci95) || 'no interval'})`,
+    ratioText(r.ratio),
     `${ms(r.python_warmup_wall_ms)} / ${ms(r.rust_warmup_wall_ms)}`,
     `${r.python_samples} / ${r.rust_samples}`,
-    r.flags.join(', '),
+    flagList(r.flags),
   ]);
   return [
     `${h.workload} (${params(h.params)}), python against rust, in ${h.repeats.length} fresh pages: each a new browser context, so new workers, ` +
       'a fresh Pyodide and a freshly compiled wasm, as a visitor reloading the page would get. The interval beside each ratio is that run\'s own.',
     table(['page', 'Python', 'Rust', 'Python / Rust (95% CI within the run)', 'warm-up, Python / Rust', 'samples, Python / Rust', 'flags'], rows),
-    `Spread (max/min) of the ratio over the fresh pages: **${sig(h.ratio_spread, 4)}** (${times(h.ratio_min)} to ${times(h.ratio_max)}; target ${bound('ratio_spread')}); ` +
+    `Spread (max/min) of the ratio over the ${h.pages_with_ratio} fresh pages that showed one: **${sig(h.ratio_spread, 4)}** (${times(h.ratio_min)} to ${times(h.ratio_max)}; target ${bound('ratio_spread')}); ` +
       `of the Python medians ${sig(h.python_spread, 4)}, of the Rust medians ${sig(h.rust_spread, 4)}. ` +
-      `${h.intervals_covering_all ?? 'n/a'} of the ${h.repeats.length} within-run intervals contain every page's ratio. ` +
-      `The kernels section's run, in a page that had already run other workloads, gave ${times(h.warm_page_ratio)}.`,
+      `${h.intervals_covering_all} of the ${h.repeats.length} within-run intervals ${h.intervals_covering_all === 1 ? 'contains' : 'contain'} every page's ratio. ` +
+      (h.warm_page_ratio === null ? '' : `The kernels section's run, in a page that had already run other workloads, gave ${times(h.warm_page_ratio)}.`),
   ];
 }
 

@@ -51,7 +51,7 @@ function render(runs) {
   const rows = runs.flatMap((run) =>
     run.rows.map((r, i) => [
       i === 0 ? `${run.workload} (${params(run.params)})` : '',
-      `${r.impl}${r.threads ? ` (${r.threads} thread${r.threads === 1 ? '' : 's'})` : ''}`,
+      `${r.impl}${r.build === 'mt' && r.threads ? ` (${r.threads} thread${r.threads === 1 ? '' : 's'})` : ''}`,
       BUILD[r.build] ?? r.build,
       r.median_ms === null ? 'n/a' : `${ms(r.median_ms)}${r.ci95_ms ? ` (${ms(r.ci95_ms[0])} to ${ms(r.ci95_ms[1])})` : ''}`,
       ms(r.overhead_ms),

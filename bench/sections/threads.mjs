@@ -6,7 +6,7 @@
 import { THREADS_LARGE } from '../config.mjs';
 import { apiRun } from '../lib/browser.mjs';
 import { ms, params, pct, sig, table, times, yes } from '../lib/md.mjs';
-import { ratioFlags, ratioText } from '../lib/result.mjs';
+import { flagList, ratioText } from '../lib/result.mjs';
 import { fitAmdahl } from '../lib/ts.mjs';
 import { row } from '../targets.mjs';
 
@@ -18,11 +18,12 @@ async function measure(ctx) {
   const page = await ctx.page();
   const cases = [];
   for (const w of ctx.workloads.filter((x) => x.parallel)) {
-    const p = w.id === THREADS_LARGE.workload ? { ...ctx.defaults(w), ...THREADS_LARGE.params } : ctx.defaults(w);
+    const large = w.id === THREADS_LARGE.workload;
+    const p = large ? { ...ctx.defaults(w), ...THREADS_LARGE.params } : ctx.defaults(w);
     const rows = [];
     for (let t = 2; t <= ctx.hc; t++) {
       ctx.log(`threads: ${w.id} ${JSON.stringify(p)} at ${t} threads`);
-      const r = await apiRun(page, { workload: w.id, params: p, implementations: ['rust', 'rust-threads'], threads: t, ...ctx.S.threads });
+      const r = await apiRun(page, { workload: w.id, params: p, implementations: ['rust', 'rust-threads'], threads: t, ...(large ? ctx.S.threadsLarge : ctx.S.threads) });
       const one = r.implementations['rust-threads-1'];
       const mt = r.implementations['rust-threads'];
       rows.push({
@@ -36,7 +37,7 @@ async function measure(ctx) {
         like_for_like: r.ratios[LIKE] ?? null,
         different_builds: r.ratios[CROSS] ?? null,
         cold_ms: mt.coldDetailMs ?? null,
-        flags: r.flags.map((f) => f.code),
+        flags: r.flags,
       });
     }
     cases.push({ workload: w.id, params: p, by_threads: rows });
@@ -127,7 +128,7 @@ function render(threads) {
         r === t.by_threads.at(-1) ? sig(t.amdahl_p_vs_threads1) : '',
         ms(r.rust_ms),
         ratioText(r.different_builds),
-        [ratioFlags(r.like_for_like), ...r.flags.filter((f) => f !== 'different-builds')].filter(Boolean).join(', '),
+        flagList(r.flags.filter((f) => f.code !== 'different-builds')),
         yes(r.verified),
       ]);
     }

@@ -11,8 +11,9 @@ pub mod params;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
 
+// Public for the wasm-bindgen tests (crate/tests/web.rs), which call the exports from Rust.
 #[cfg(target_arch = "wasm32")]
-mod bindings;
+pub mod bindings;
 
 pub use digest::Digest;
 pub use output::{KernelError, Output, Run};

@@ -14,6 +14,14 @@ pub enum Output {
 }
 
 impl Output {
+    /// The text of a text output.
+    pub fn as_text(&self) -> Option<&str> {
+        match self {
+            Output::Text(s) => Some(s),
+            Output::Bytes(_) => None,
+        }
+    }
+
     pub fn as_bytes(&self) -> &[u8] {
         match self {
             Output::Text(s) => s.as_bytes(),

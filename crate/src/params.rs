@@ -282,16 +282,34 @@ impl Params {
 
     /// An int parameter as the kernel's type `T`, or `BadParam` if the value does not fit it.
     pub fn int_as<T: IntParam>(&self, name: &'static str) -> Result<T, KernelError> {
+        self.int_in(name, T::NAME, T::MIN, T::MAX)
+    }
+
+    /// An int parameter as `T` within `lo..=hi` (a kernel's own limit, named `what`), or
+    /// `BadParam`.
+    fn int_in<T: IntParam>(
+        &self,
+        name: &'static str,
+        what: &str,
+        lo: i128,
+        hi: i128,
+    ) -> Result<T, KernelError> {
         let v = self.int(name);
         #[cfg(test)]
-        asked::record((self.spec.id, name, T::NAME, T::MIN, T::MAX));
-        T::from_i64(v).ok_or_else(|| {
+        asked::record((self.spec.id, name, T::NAME, lo.max(T::MIN), hi.min(T::MAX)));
+        let fits = (lo..=hi).contains(&i128::from(v));
+        fits.then(|| T::from_i64(v)).flatten().ok_or_else(|| {
             KernelError::BadParam(format!(
-                "parameter {name} of {} is {v}, which does not fit the Rust kernel's {}",
-                self.spec.id,
-                T::NAME
+                "parameter {name} of {} is {v}, which does not fit the Rust kernel's {what}",
+                self.spec.id
             ))
         })
+    }
+
+    /// A usize parameter within the kernel's own limits `lo..=hi` (an array size, say).
+    pub fn usize_in(&self, name: &'static str, lo: usize, hi: usize) -> Result<usize, KernelError> {
+        let what = format!("range {lo}..={hi}");
+        self.int_in(name, &what, lo as i128, hi as i128)
     }
 
     pub fn u32(&self, name: &'static str) -> Result<u32, KernelError> {

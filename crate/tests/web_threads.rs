@@ -78,3 +78,18 @@ async fn every_rayon_variant_equals_its_sequential_kernel() {
     // Every parallel workload at its defaults, plus shared-counter with each strategy.
     assert!(checked >= 10, "only {checked} parameter sets checked");
 }
+
+/// The threaded build's `run` export, parallel and not: the same `{ output, work }`.
+#[wasm_bindgen_test]
+async fn the_run_export_gives_the_same_work_on_threads() {
+    pool_of_two().await;
+    let work = |parallel| {
+        let result =
+            twinbench::bindings::run("spectral-norm", r#"{"n": 64}"#, parallel, 1).unwrap();
+        js_sys::Reflect::get(&result, &"work".into())
+            .unwrap()
+            .as_string()
+            .unwrap()
+    };
+    assert_eq!(work(true), work(false));
+}

@@ -40,9 +40,9 @@ WORKLOADS: Final[list[dict[str, Any]]] = [{'id': 'fib',
   'parallel': False,
   'pool': None,
   'category': None,
-  'differences': "Rust adds u128s with an overflow check, Python's int grows without limit. At "
-                 "these sizes Rust's time is mostly the call's dispatch (catalog lookup, parameter "
-                 'parsing, the number to text), not the loop.',
+  'differences': "Rust adds u128s with an overflow check; Python's int grows without limit. A Rust "
+                 'call takes a fraction of a microsecond, so the cost of the call itself (an empty '
+                 "kernel through the same path, shown beside it) is a large part of Rust's time.",
   'work_param': 'n',
   'cost_model': {'units': 'n + 1', 'python_ms_per_unit': 0.000137, 'rust_ms_per_unit': 2.82e-06},
   'params': [{'name': 'n',
@@ -246,8 +246,7 @@ WORKLOADS: Final[list[dict[str, Any]]] = [{'id': 'fib',
   'pool': None,
   'category': 'call',
   'differences': 'Python writes and parses plain dicts with the json module (its C accelerator); '
-                 'Rust uses typed structs and enums with serde_json. The output (length and total) '
-                 'can be computed without serialising anything.',
+                 'Rust uses typed structs and enums with serde_json.',
   'work_param': 'count',
   'cost_model': {'units': 'count + 1', 'python_ms_per_unit': 0.0218, 'rust_ms_per_unit': 0.00129},
   'params': [{'name': 'count',
@@ -269,16 +268,18 @@ WORKLOADS: Final[list[dict[str, Any]]] = [{'id': 'fib',
  {'id': 'trajectory',
   'order': 11,
   'title': 'Projectile with drag',
-  'story': 'Rust computes millions of points and Python consumes and plots them: the cost of '
-           'moving data across the boundary, a typed array against a Python list.',
+  'story': 'Rust computes the points of a flight with drag, and Python consumes them: when Python '
+           'calls Rust, every point crosses the boundary (a Float64Array, 16 bytes a point, copied '
+           'into Python) and Python computes the summary. The cost of moving data, a typed array '
+           'against a Python list.',
   'output': 'text',
   'chart': 'trajectory',
   'parallel': False,
   'pool': None,
   'category': None,
-  'differences': 'No points cross a boundary yet: each side keeps every point in its own runtime '
-                 '(a Python list of floats, a Rust Vec<f64>) and prints a summary, even when '
-                 'Python calls Rust.',
+  'differences': 'Python keeps the points in a list of floats (one object each), Rust in a '
+                 'Vec<f64>. When Python calls Rust, Rust returns every point as a Float64Array, '
+                 "copied into Python's memory, and Python summarises them there.",
   'work_param': 'steps',
   'cost_model': {'units': 'steps', 'python_ms_per_unit': 0.00127, 'rust_ms_per_unit': 2.25e-05},
   'params': [{'name': 'steps',
@@ -301,10 +302,11 @@ WORKLOADS: Final[list[dict[str, Any]]] = [{'id': 'fib',
   'parallel': True,
   'pool': None,
   'category': None,
-  'differences': "Pyodide has no threads, so Python's lock is never contended. Python's atomic is "
-                 'itertools.count, a C builtin that does the counting for it. In the '
-                 "single-threaded wasm build Rust's Mutex is a plain cell, and LLVM folds the "
-                 'mutex and reduce loops into one addition: those times measure nothing.',
+  'differences': 'Pyodide has no threads, so Python runs one worker and its lock is never '
+                 'contended; Python has no atomic integers, so its atomic strategy is a shared '
+                 "cell incremented in place (which threads could race on). Rust's rayon variant "
+                 'runs a worker per thread on the same counter; in the single-threaded wasm build '
+                 'its Mutex and atomics are plain memory operations, as no other thread exists.',
   'work_param': 'increments',
   'cost_model': {'units': 'increments + 1',
                  'python_ms_per_unit': 0.000769,
@@ -326,16 +328,18 @@ WORKLOADS: Final[list[dict[str, Any]]] = [{'id': 'fib',
  {'id': 'async-tasks',
   'order': 13,
   'title': 'Many small async tasks',
-  'story': 'async/await scheduling overhead: coroutines that compute a little and yield, gathered, '
-           'on asyncio and on a single-threaded Rust executor.',
+  'story': 'async/await scheduling overhead: many coroutines that compute a little and yield, on '
+           'the same round-robin scheduler written in each language (Python coroutines, Rust '
+           'futures).',
   'output': 'text',
   'chart': 'bars',
   'parallel': False,
   'pool': None,
   'category': None,
-  'differences': "Not the same scheduler: Python runs asyncio's event loop (Tasks, gather, a new "
-                 'loop per call), Rust a 30-line round-robin executor of futures. This compares '
-                 'frameworks as much as languages.',
+  'differences': 'The same round-robin scheduler in both languages: a queue of Rust futures, each '
+                 'boxed and polled, against a queue of Python coroutines, each resumed with '
+                 "send(). asyncio's own event loop, a heavier framework, runs the same tasks in "
+                 "the twin's extra async_tasks_asyncio.",
   'work_param': 'tasks',
   'cost_model': {'units': 'tasks * (steps + 1)',
                  'python_ms_per_unit': 0.00639,

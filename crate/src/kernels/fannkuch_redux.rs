@@ -10,7 +10,7 @@
 //! order: `h = h * P + flips + 1` (mod 2^64). Blocks combine as `h_a * P^len_b + h_b`.
 
 use super::Kernel;
-use crate::{Digest, KernelError, Params, Run};
+use crate::{Digest, Run};
 use rayon::prelude::*;
 
 /// The largest n: the permutation is a fixed-size array, and 12! < 2^32 keeps every
@@ -145,32 +145,22 @@ pub fn fannkuch_redux_parallel(n: usize) -> Run {
     report(n, tally)
 }
 
-fn size(p: &Params) -> Result<usize, KernelError> {
-    match p.usize("n")? {
-        n @ 1..=MAX_N => Ok(n),
-        n => Err(KernelError::BadParam(format!(
-            "fannkuch-redux's n is between 1 and {MAX_N}, got {n}"
-        ))),
-    }
-}
-
 pub const KERNEL: Kernel = Kernel::parallel(
     "fannkuch-redux",
-    |p| Ok(fannkuch_redux(size(p)?)),
-    |p| Ok(fannkuch_redux_parallel(size(p)?)),
+    |p| Ok(fannkuch_redux(p.usize_in("n", 1, MAX_N)?)),
+    |p| Ok(fannkuch_redux_parallel(p.usize_in("n", 1, MAX_N)?)),
 );
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn text(run: Run) -> String {
-        String::from_utf8(run.output.as_bytes().to_vec()).unwrap()
-    }
-
     #[test]
     fn benchmarks_game_reference_output() {
-        assert_eq!(text(fannkuch_redux(7)), "228\nPfannkuchen(7) = 16");
+        assert_eq!(
+            fannkuch_redux(7).output.as_text().unwrap(),
+            "228\nPfannkuchen(7) = 16"
+        );
     }
 
     #[test]
@@ -208,15 +198,15 @@ mod tests {
     #[ignore = "the Benchmarks Game's full size, seconds in release: cargo test --release -- --ignored"]
     fn benchmarks_game_full_size() {
         assert_eq!(
-            text(fannkuch_redux_parallel(10)),
+            fannkuch_redux_parallel(10).output.as_text().unwrap(),
             "73196\nPfannkuchen(10) = 38"
         );
         assert_eq!(
-            text(fannkuch_redux_parallel(11)),
+            fannkuch_redux_parallel(11).output.as_text().unwrap(),
             "556355\nPfannkuchen(11) = 51"
         );
         assert_eq!(
-            text(fannkuch_redux_parallel(12)),
+            fannkuch_redux_parallel(12).output.as_text().unwrap(),
             "3968050\nPfannkuchen(12) = 65"
         );
     }

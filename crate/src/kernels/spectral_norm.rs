@@ -95,33 +95,23 @@ pub fn spectral_norm_parallel(n: usize) -> Run {
     spectral_norm_with(n, Rows::Parallel, ROUNDS)
 }
 
-fn size(p: &Params) -> Result<usize, KernelError> {
-    let n = p.usize("n")?;
-    if n > MAX_N {
-        return Err(KernelError::BadParam(format!(
-            "spectral-norm's n is at most {MAX_N} (the matrix entries must fit 32 bits), got {n}"
-        )));
-    }
-    Ok(n)
+fn run(p: &Params, rows: Rows) -> Result<Run, KernelError> {
+    Ok(spectral_norm_with(p.usize_in("n", 0, MAX_N)?, rows, ROUNDS))
 }
 
 pub const KERNEL: Kernel = Kernel::parallel(
     "spectral-norm",
-    |p| Ok(spectral_norm(size(p)?)),
-    |p| Ok(spectral_norm_parallel(size(p)?)),
+    |p| run(p, Rows::Sequential),
+    |p| run(p, Rows::Parallel),
 );
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn text(run: Run) -> String {
-        String::from_utf8(run.output.as_bytes().to_vec()).unwrap()
-    }
-
     #[test]
     fn benchmarks_game_reference_output() {
-        assert_eq!(text(spectral_norm(100)), "1.274219991");
+        assert_eq!(spectral_norm(100).output.as_text().unwrap(), "1.274219991");
     }
 
     #[test]
@@ -143,6 +133,9 @@ mod tests {
     #[test]
     #[ignore = "the Benchmarks Game's full size, seconds in release: cargo test --release -- --ignored"]
     fn benchmarks_game_full_size() {
-        assert_eq!(text(spectral_norm_parallel(5500)), "1.274224153");
+        assert_eq!(
+            spectral_norm_parallel(5500).output.as_text().unwrap(),
+            "1.274224153"
+        );
     }
 }

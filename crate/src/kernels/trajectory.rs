@@ -113,7 +113,8 @@ mod tests {
     fn summary_of_a_real_flight() {
         let pts = trajectory_points(10_000);
         assert_eq!(pts.len(), 2 * 10_001);
-        let s = String::from_utf8(summary(&pts).output.as_bytes().to_vec()).unwrap();
+        let run = summary(&pts);
+        let s = run.output.as_text().unwrap();
         // Lands at about 5.27 s, 97 m away, after climbing about 34.7 m (checked against an
         // independent integration with dt = 1e-4 that stops at the ground).
         let max_y: f64 = s.lines().nth(2).unwrap()[6..].parse().unwrap();

@@ -2,10 +2,10 @@
 // implementation table's labels and availability, and the result types. Nothing else of
 // engine/ is imported outside app/ (make lint checks it).
 import type { WorkloadSpec } from '../generated/catalog';
-import { capabilities, type Capabilities } from '../engine/environment';
-import { FLAG_CODES } from '../engine/flags';
+import type { Capabilities } from '../engine/environment';
 import { IMPLEMENTATION_IDS, IMPLEMENTATIONS, type Ask, type Impl } from '../engine/implementations';
 import { DEFAULTS } from '../engine/request';
+import { engine } from './engine';
 
 export { engine } from './engine';
 export { installApi, type TwinbenchApi } from './api';
@@ -13,11 +13,11 @@ export type { Capabilities } from '../engine/environment';
 export type { Environment } from '../engine/environment';
 export type { Flag, FlagCode, Impl, ImplResult, RunHooks, RunRequest, RunResult, StopReport } from '../engine/types';
 export type { Ask } from '../engine/implementations';
-export { FLAG_CODES, IMPLEMENTATION_IDS };
+export { IMPLEMENTATION_IDS };
 
-/** This browser's capabilities (cross-origin isolation, threads, ...). */
+/** This browser's capabilities (cross-origin isolation, threads, ...), as the engine sees them. */
 export function browserCapabilities(): Capabilities {
-  return capabilities();
+  return engine().capabilities();
 }
 
 export function label(impl: Impl): string {

@@ -153,6 +153,7 @@ describe('probes: the empty kernel and the smaller work size', () => {
     const s = fake('rust', 8, { extra: { scalingGrowth: 4 }, small: 2 });
     const [m] = await measure([s], { ...opts, maxSamples: 10 });
     expect(m!.scalingMs).toEqual([2, 2, 2]);
+    expect(m!.scalingBesideMs).toEqual([8, 8, 8]);
     const small = s.batches.filter((_, k) => s.probes[k] === 'scaling');
     expect(small.every((b) => b === m!.batch * 4)).toBe(true);
   });

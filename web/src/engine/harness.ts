@@ -72,6 +72,8 @@ export interface Measured {
   discardedHidden: number;
   /** Per-call times at the smaller work size. */
   scalingMs: number[];
+  /** For each of those, the per-call time of the kernel sample taken just before it (same conditions). */
+  scalingBesideMs: number[];
   /** Per-call times of the empty kernel (median of a few batched samples); null when not measured. */
   overheadMs: number | null;
   /** Pools: per-call messaging cost of each sample. */
@@ -182,6 +184,7 @@ function emptyMeasured(name: string): Measured {
     outputs: [],
     discardedHidden: 0,
     scalingMs: [],
+    scalingBesideMs: [],
     overheadMs: null,
     messagingMs: [],
   };
@@ -229,29 +232,37 @@ export async function measure(samplers: readonly Sampler[], opts: HarnessOptions
   const wantsScaling = (i: number): boolean =>
     (samplers[i]!.scalingGrowth ?? null) !== null && results[i]!.scalingMs.length < SCALING_SAMPLES;
 
+  /** A sample at the smaller size, paired with the full-size one just before it (`beside`, or a fresh one). */
+  const takeScaling = async (i: number, beside?: number): Promise<void> => {
+    const m = results[i]!;
+    let full = beside;
+    if (full === undefined) {
+      const t = await take(i, 'kernel', m.batch);
+      full = t ? t.ms / t.batch : undefined;
+    }
+    const small = await take(i, 'scaling', scalingBatch(i));
+    if (small && full !== undefined) {
+      m.scalingMs.push(small.ms / small.batch);
+      m.scalingBesideMs.push(full);
+    }
+  };
+
   for (let round = 0; !finished(); round++) {
     for (const i of roundOrder(samplers.length, round)) {
       if (count(i) >= opts.maxSamples) continue;
       const m = results[i]!;
       const t = await take(i, 'kernel', m.batch);
-      if (t) {
-        m.samplesMs.push(t.ms / t.batch);
-        if (t.messagingMs !== undefined) m.messagingMs.push(t.messagingMs / t.batch);
-        opts.onProgress?.({ phase: 'sampling', name: m.name, samples: m.samplesMs.length });
-      }
-      // The smaller work size, in the odd rounds, so it sees the same conditions.
-      if (round % 2 === 1 && wantsScaling(i)) {
-        const small = await take(i, 'scaling', scalingBatch(i));
-        if (small) m.scalingMs.push(small.ms / small.batch);
-      }
+      if (!t) continue;
+      m.samplesMs.push(t.ms / t.batch);
+      if (t.messagingMs !== undefined) m.messagingMs.push(t.messagingMs / t.batch);
+      opts.onProgress?.({ phase: 'sampling', name: m.name, samples: m.samplesMs.length });
+      // The smaller work size, in the odd rounds, right after a full-size sample: the pair sees the same conditions.
+      if (round % 2 === 1 && wantsScaling(i)) await takeScaling(i, t.ms / t.batch);
     }
   }
-  // A run too short for every scaling sample in its rounds takes the rest now.
+  // A run too short for every scaling sample in its rounds takes the rest now, each with a fresh full-size partner.
   for (const [i] of samplers.entries()) {
-    for (let tries = 0; wantsScaling(i) && tries < 2 * SCALING_SAMPLES; tries++) {
-      const small = await take(i, 'scaling', scalingBatch(i));
-      if (small) results[i]!.scalingMs.push(small.ms / small.batch);
-    }
+    for (let tries = 0; wantsScaling(i) && tries < 2 * SCALING_SAMPLES; tries++) await takeScaling(i);
   }
   return results;
 }

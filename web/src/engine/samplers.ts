@@ -27,10 +27,9 @@ export async function workerSampler(session: RunSession, impl: string, bridge: W
   await session.start(bridge, impl);
   const r = session.request;
   const scaling = r.scaling;
-  const fresh = session.workers.warmupMinMs(bridge, `${r.workload.id}:${impl}`);
   return {
     name: impl,
-    warmupMinMs: fresh > 0 ? (r.minWarmupMs ?? fresh) : 0,
+    warmupMinMs: session.warmupMinMs([bridge], `${r.workload.id}:${impl}`),
     overhead: how.overhead,
     scalingGrowth: scaling ? 1 / scaling.expected : null,
     async sample(batch, probe): Promise<Timed> {

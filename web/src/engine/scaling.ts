@@ -70,20 +70,19 @@ export interface ScalingResult {
   small: number;
   /** Expected time ratio small/full, from the cost model. */
   expected: number;
-  /** Measured time ratio small/full: median per-call times. */
+  /** Measured time ratio small/full: the median over pairs of adjacent samples. */
   measured: number;
   /** False when time does not grow with the work: it grew by less than the square root of the expected growth. */
   scales: boolean;
 }
 
 /**
- * Judge the samples: time per call at the smaller size over time per call at the requested
- * one. Work that scales gives about `expected` (per-call overheads pull it towards 1); folded
- * work gives about 1. The line is half the expected growth on a log scale: a quarter of the
- * work must take at most half the time.
+ * Judge the measured ratio (time per call at the smaller size over time per call at the
+ * requested one). Work that scales gives about `expected` (per-call overheads pull it towards
+ * 1); folded work gives about 1. The line is half the expected growth on a log scale: a quarter
+ * of the work must take at most half the time.
  */
-export function judgeScaling(plan: ScalingPlan, medianFullMs: number, medianSmallMs: number): ScalingResult {
-  const measured = medianSmallMs / medianFullMs;
+export function judgeScaling(plan: ScalingPlan, measured: number): ScalingResult {
   return {
     param: plan.param,
     small: plan.small,

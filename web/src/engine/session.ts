@@ -67,6 +67,15 @@ export class RunSession {
     this.hooks.onStdout?.(text);
   }
 
+  /**
+   * The minimum warm-up wall time for `key` (a kernel and mode) on these workers: the
+   * runtime's (or the request's override) when any of them has not run it yet, else 0.
+   */
+  warmupMinMs(bridges: readonly WorkerBridge[], key: string): number {
+    const fresh = Math.max(0, ...bridges.map((b) => this.workers.warmupMinMs(b, key)));
+    return fresh > 0 ? (this.request.minWarmupMs ?? fresh) : 0;
+  }
+
   /** The output bytes, wanted once per run (the page draws mandelbrot). */
   wantsBytes(): boolean {
     return this.request.wantBytes && this.bytes === undefined;

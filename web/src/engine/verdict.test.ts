@@ -21,6 +21,7 @@ function measured(name: string, samplesMs: number[], extra: Partial<Measured> = 
     outputs: [{ output: '196418', work: WORK }],
     discardedHidden: 0,
     scalingMs: [],
+    scalingBesideMs: [],
     overheadMs: null,
     messagingMs: [],
     ...extra,
@@ -120,7 +121,7 @@ describe('flags that grey or hide a number', () => {
   it('a folded kernel (time does not grow with the work) hides its ratios', () => {
     const plan = { param: 'n', params: { n: 24 }, small: 24, expected: 0.236 };
     const fr = { ...F, rust: facts('Rust', { build: 'st', scaling: plan }) };
-    const folded = measured('rust', samples(2, 20, 0.0002), { scalingMs: [0.0002, 0.0002, 0.0002] });
+    const folded = measured('rust', samples(2, 20, 0.0002), { scalingMs: [0.0002, 0.0002, 0.0002], scalingBesideMs: [0.0002, 0.0002, 0.0002] });
     const v = verdict({ ...base, facts: fr, measured: [measured('python', samples(1, 20, 100)), folded] });
     expect(v.implementations.rust!.scaling).toEqual({ param: 'n', small: 24, expected: 0.236, measured: expect.closeTo(1, 1) });
     const f = v.flags.find((x) => x.code === 'work-not-scaling')!;
@@ -133,7 +134,7 @@ describe('flags that grey or hide a number', () => {
   it('a kernel whose time grows with the work passes the scaling check', () => {
     const plan = { param: 'n', params: { n: 24 }, small: 24, expected: 0.236 };
     const fr = { ...F, rust: facts('Rust', { build: 'st', scaling: plan }) };
-    const honest = measured('rust', samples(2, 20, 1), { scalingMs: [0.25, 0.24, 0.26] });
+    const honest = measured('rust', samples(2, 20, 1), { scalingMs: [0.25, 0.24, 0.26], scalingBesideMs: [1, 1, 1] });
     const v = verdict({ ...base, facts: fr, measured: [measured('python', samples(1, 20, 100)), honest] });
     expect(v.flags).toEqual([]);
     expect(v.ratios['python/rust']!.hidden).toBe(false);

@@ -119,7 +119,9 @@ function implFlags(m: Measured, f: ImplFacts, s: Summary, scaling: ScalingResult
 function summarizeImpl(m: Measured, f: ImplFacts): { result: ImplVerdict; scaling: ScalingResult | null } {
   const s = summarize(m.samplesMs);
   const last = m.outputs[m.outputs.length - 1] ?? { output: '', work: '' };
-  const scaling = f.scaling && m.scalingMs.length > 0 ? judgeScaling(f.scaling, s.medianMs, median(m.scalingMs)) : null;
+  // Each small sample against the full-size sample taken just before it; the median of those ratios.
+  const pairs = m.scalingMs.map((small, k) => small / m.scalingBesideMs[k]!);
+  const scaling = f.scaling && pairs.length > 0 ? judgeScaling(f.scaling, median(pairs)) : null;
   const result: ImplVerdict = {
     output: last.output,
     work: last.work,

@@ -29,8 +29,11 @@ describe('failures are classified by name, never by message text', () => {
   });
 
   it('a panic reported before the trap wins', () => {
-    (globalThis as { __twinbenchPanic?: (m: string) => void }).__twinbenchPanic!('boom (at src/x.rs:1)');
-    expect(classify(new WebAssembly.RuntimeError('unreachable'))).toEqual({ kind: 'panic', message: 'Rust panicked: boom (at src/x.rs:1)', dead: true });
+    expect(classify(new WebAssembly.RuntimeError('unreachable'), 'boom (at src/x.rs:1)')).toEqual({
+      kind: 'panic',
+      message: 'Rust panicked: boom (at src/x.rs:1)',
+      dead: true,
+    });
   });
 });
 

@@ -18,19 +18,10 @@ const KERNEL_ERRORS: Readonly<Record<string, FailureKind>> = {
   OutOfMemory: 'oom',
 };
 
-let lastPanic: string | null = null;
-// bindings.rs hands panic messages here before the instance traps.
-(globalThis as { __twinbenchPanic?: (m: string) => void }).__twinbenchPanic = (m) => {
-  lastPanic = m;
-};
-
-export function classify(e: unknown): Failure {
+/** What went wrong, from the error and the panic message bindings.rs reported just before it (if any). */
+export function classify(e: unknown, panic: string | null = null): Failure {
   const message = e instanceof Error ? e.message : String(e);
-  if (lastPanic !== null) {
-    const panic = lastPanic;
-    lastPanic = null;
-    return { kind: 'panic', message: `Rust panicked: ${panic}`, dead: true };
-  }
+  if (panic !== null) return { kind: 'panic', message: `Rust panicked: ${panic}`, dead: true };
   if (e instanceof ParamError) return { kind: 'param', message, dead: false };
   if (e instanceof RangeError) {
     // V8's own stack limit, reached by deep wasm recursion.
@@ -67,6 +58,11 @@ export function rustRuntime(
 ): RuntimeWorkerApi {
   let rust: RustExports | null = null;
   let dead: Failure | null = null;
+  let panic: string | null = null;
+  // bindings.rs hands panic messages here before the instance traps.
+  (globalThis as { __twinbenchPanic?: (m: string) => void }).__twinbenchPanic = (m) => {
+    panic = m;
+  };
 
   function ready(): RustExports {
     if (dead) throw new Error(`this Rust instance is dead (${dead.message}); the worker must be replaced`);
@@ -75,7 +71,8 @@ export function rustRuntime(
   }
 
   function fail(runId: number, e: unknown): SampleReply & ShardReply {
-    const failure = classify(e);
+    const failure = classify(e, panic);
+    panic = null;
     if (failure.dead) dead = failure;
     return { runId, ok: false, failure };
   }
