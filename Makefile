@@ -8,7 +8,9 @@ SHELL := /bin/bash
 include scripts/versions.env
 
 # wasm-pack finds wasm-opt on PATH: npm's binaryen, never Debian's (it breaks the output).
-export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+# Cargo's bin comes first: webdriverio brings npm's `geckodriver` wrapper, which would shadow
+# the pinned cargo-installed geckodriver and try to download one from GitHub.
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 VENV := $(CURDIR)/.venv/bin
 PORT ?= 5173
 HOST ?= 127.0.0.1
