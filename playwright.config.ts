@@ -1,6 +1,7 @@
 // Playwright end-to-end tests in Debian's Chromium (never a downloaded browser), against the
 // output of `make build` served as static hosts serve it: with COOP/COEP (port 4173),
 // without (port 4174), and with COOP/COEP under a base path (port 4175, /twinbench/).
+// Servers are never reused: a server left by another checkout would test another build.
 import { defineConfig } from '@playwright/test';
 import chromium from './tests/chromium.json' with { type: 'json' };
 
@@ -28,17 +29,17 @@ export default defineConfig({
     {
       command: 'node scripts/serve-dist.mjs --root web/dist --port 4173 --coi on',
       url: COI_URL,
-      reuseExistingServer: !process.env.CI,
+      reuseExistingServer: false,
     },
     {
       command: 'node scripts/serve-dist.mjs --root web/dist --port 4174 --coi off',
       url: NO_COI_URL,
-      reuseExistingServer: !process.env.CI,
+      reuseExistingServer: false,
     },
     {
       command: 'node scripts/serve-dist.mjs --root web/dist --port 4175 --coi on --base /twinbench/',
       url: 'http://127.0.0.1:4175/twinbench/',
-      reuseExistingServer: !process.env.CI,
+      reuseExistingServer: false,
     },
   ],
 });

@@ -170,7 +170,7 @@ mod tests {
     fn work_adds_a_line_with_the_digest() {
         assert_eq!(
             run(&["run", "--work", "fib", "--n", "20"]),
-            Outcome::Stdout(b"6765\nwork cec4acb9d14055a6\n".to_vec())
+            Outcome::Stdout(b"6765\nwork 0000000000001a6d\n".to_vec())
         );
         // After the id, --work is a parameter (amdahl has one).
         assert!(matches!(

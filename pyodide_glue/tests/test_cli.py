@@ -17,7 +17,7 @@ def test_run_prints_canonical_output(capsys: pytest.CaptureFixture[str]) -> None
 
 def test_run_work_adds_a_line_with_the_digest(capsysbinary: pytest.CaptureFixture[bytes]) -> None:
     assert main(["run", "--work", "fib", "--n", "20"]) == 0
-    assert capsysbinary.readouterr().out == b"6765\nwork cec4acb9d14055a6\n"
+    assert capsysbinary.readouterr().out == b"6765\nwork 0000000000001a6d\n"
     # After the id, --work is a parameter (amdahl has one).
     assert main(["run", "amdahl", "--work", "5"]) == 0
 

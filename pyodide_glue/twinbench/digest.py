@@ -3,10 +3,15 @@ work (one round, step, tree or element fewer; no serialisation) gives another di
 where its canonical output is the same. The twin of `crate/src/digest.rs`, operation for
 operation; both print it as 16 lower-case hex digits.
 
-Two ways to build one:
-- `push`: an order-dependent fold, `h = mix64((h + GAMMA) ^ x)` from h = 0.
-- a sum of `term(i, x)`, modulo 2**64: order-independent, for work that is split (pools):
-  shards' digests add up to the whole one.
+Three ways to build one, from the cheapest:
+- `of_int`: the answer itself, for kernels whose integer answer already depends on all their
+  work (fib): its 64-bit limbs XORed together.
+- a sum of `term(i, x)` = (i + 1)(x + 1), modulo 2**64 (`of_sum`): a position-weighted sum,
+  one multiply-add an element, for work that is split (pools): shards' digests add up to the
+  whole one. Dropping element k changes the sum by (k + 1)(x_k + 1), changing x_k by d changes
+  it by (k + 1)d: for the counts summed here neither can vanish.
+- `push`: an order-dependent fold, `h = mix64((h + GAMMA) ^ x)` from h = 0, for a handful of
+  values (a final state's floats, by their bits).
 
 Python's ints are unbounded, so 64-bit arithmetic is masked (`& MASK`), as in every 64-bit
 hash written in Python.
@@ -32,8 +37,9 @@ def mix64(z: int) -> int:
 
 
 def term(index: int, x: int) -> int:
-    """Element `index`'s share of a summed digest: keyed by position."""
-    return mix64(mix64((index + GAMMA) & MASK) ^ x)
+    """Element `index`'s share of a summed digest: weighted by position (sum the terms, then
+    `of_sum` takes them modulo 2**64)."""
+    return (index + 1) * (x + 1)
 
 
 def f64_bits(x: float) -> int:
@@ -70,13 +76,12 @@ class Digest:
 
 def of_int(v: int) -> Digest:
     """The digest of a non-negative integer answer, for kernels whose answer depends on all
-    their work: its 64-bit limbs from the lowest, up to the highest that is not zero."""
-    d = Digest()
-    while True:
-        d.push(v & MASK)
+    their work: its 64-bit limbs XORed (the answer itself below 2**64)."""
+    d = 0
+    while v:
+        d ^= v & MASK
         v >>= 64
-        if not v:
-            return d
+    return Digest(d)
 
 
 def of_sum(total: int) -> Digest:

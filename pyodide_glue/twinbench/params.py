@@ -1,5 +1,6 @@
 """Parameters checked against the catalog before anything runs. The same rules and messages
-as `crate/src/params.rs` (and `web/src/engine/params.ts`), so the CLIs agree on what is valid."""
+as `crate/src/params.rs` (and `web/src/shared/params.ts`), so the CLIs agree on what is valid;
+`tests/golden/params.json` holds the cases all three are tested against."""
 
 from __future__ import annotations
 

@@ -7,11 +7,12 @@
 //! builds and checks the short-lived trees of each depth in parallel; the node counts are
 //! integers, so its output is identical.
 //!
-//! Every check has a closed form (2^(d+1) - 1 nodes), so the output proves nothing was
-//! built. The work digest folds every tree's check, by position: the stretch tree, then for
-//! each depth the sum of `term(i, check of tree i)`, then the long-lived tree. One tree
-//! fewer changes it; a run that never builds a tree still can compute it, so it proves
-//! that every tree was checked, in order, not that it was allocated.
+//! Every check has a closed form (2^(d+1) - 1 nodes), so the output cannot tell a tree that
+//! was built from one that was not. The work digest folds in every tree's check by position:
+//! the stretch tree, then for each depth the sum of `term(i, check of tree i)`, then the
+//! long-lived tree, so one tree fewer changes it even where its closed-form check is printed.
+//! No digest of data-less trees can prove that they were allocated: a run that never builds
+//! one can still compute it.
 
 use super::Kernel;
 use crate::digest::term;

@@ -205,60 +205,54 @@ pub(crate) mod tests {
     fn every_catalog_range_fits_the_kernels_types() {
         use crate::catalog::ParamKind;
         for w in WORKLOADS {
-            let mut sets = vec![Params::defaults(w)];
+            // The cheapest valid ints, so that running every kernel stays quick, with each
+            // value of each choice.
+            let mut base = serde_json::Map::new();
+            for p in w.params {
+                if let ParamKind::Int { min, default, .. } = p.kind {
+                    base.insert(p.name.into(), min.max(default.min(2)).into());
+                }
+            }
+            let mut sets = vec![base.clone()];
             for p in w.params {
                 if let ParamKind::Choice { choices, .. } = p.kind {
                     for c in choices {
-                        sets.push(Params::from_strings(w, [(p.name, *c)]).unwrap());
+                        let mut set = base.clone();
+                        set.insert(p.name.into(), (*c).into());
+                        sets.push(set);
                     }
                 }
             }
-            // The cheapest valid values, so that running every kernel stays quick.
-            let cheap: Vec<(&str, String)> = w
-                .params
-                .iter()
-                .filter_map(|p| match p.kind {
-                    ParamKind::Int { min, default, .. } => {
-                        Some((p.name, min.max(default.min(2)).to_string()))
-                    }
-                    _ => None,
-                })
-                .collect();
-            let mut asked = Vec::new();
+            let mut variants = vec![Variant::Sequential];
+            variants.extend(w.parallel.then_some(Variant::Parallel));
+            variants.extend(w.pool.map(|_| Variant::Shard {
+                index: 0,
+                shards: 1,
+            }));
+            crate::params::asked::take();
             for set in sets {
-                let pairs: Vec<(&str, &str)> = cheap
-                    .iter()
-                    .map(|(n, v)| (*n, v.as_str()))
-                    .chain(set.iter().filter_map(|(n, v)| match v {
-                        crate::params::Value::Choice(c) => Some((n, c)),
-                        _ => None,
-                    }))
-                    .collect();
-                let params = Params::from_strings(w, pairs).unwrap();
-                crate::params::asked::take();
-                for variant in [Variant::Sequential, Variant::Parallel] {
-                    if variant == Variant::Parallel && !w.parallel {
-                        continue;
-                    }
+                let params =
+                    Params::from_json(w, &serde_json::Value::from(set).to_string()).unwrap();
+                for &variant in &variants {
                     run(&params, variant).unwrap_or_else(|e| panic!("{}: {e}", w.id));
                 }
-                asked.extend(crate::params::asked::take());
             }
+            let asked = crate::params::asked::take();
             for p in w.params {
                 let ParamKind::Int { min, max, .. } = p.kind else {
                     continue;
                 };
-                let types: Vec<_> = asked.iter().filter(|a| a.1 == p.name).collect();
+                let asks: Vec<_> = asked.iter().filter(|a| a.1 == p.name).collect();
                 assert!(
-                    !types.is_empty(),
+                    !asks.is_empty(),
                     "{}: the kernel never reads parameter {} through a typed accessor",
                     w.id,
                     p.name
                 );
-                for (_, name, ty, lo, hi) in types {
+                for (_, name, ty, lo, hi) in asks {
                     assert!(
                         *lo <= i128::from(min) && i128::from(max) <= *hi,
-                        "{}: parameter {name} ranges over {min}..={max}, which does not fit the kernel's {ty}",
+                        "{}: parameter {name} ranges over {min}..={max}, which does not fit the kernel's {ty} ({lo}..={hi})",
                         w.id
                     );
                 }

@@ -35,12 +35,12 @@ pub const V0: f64 = 50.0;
 pub const DURATION: f64 = 5.25;
 
 /// Every point of the trajectory, flat: x0, y0, x1, y1, ... (2 * (steps + 1) numbers).
-pub fn trajectory_points(steps: u64) -> Vec<f64> {
-    let dt = DURATION / steps as f64;
+pub fn trajectory_points(steps: usize) -> Vec<f64> {
+    let dt = DURATION / steps as f64; // exact: steps is far below 2^53
     let (mut x, mut y) = (0.0f64, 0.0f64);
     let mut vx = V0 * 0.5f64.sqrt();
     let mut vy = vx;
-    let mut points = Vec::with_capacity(2 * (steps as usize + 1));
+    let mut points = Vec::with_capacity(2 * (steps + 1));
     points.extend([x, y]);
     for _ in 0..steps {
         let speed = (vx * vx + vy * vy).sqrt();
@@ -74,14 +74,12 @@ pub fn summary(points: &[f64]) -> Run {
     )
 }
 
+/// The most steps: their points (16 bytes each) must fit the threaded build's 1 GiB.
+pub const MAX_STEPS: usize = 1 << 25;
+
 /// The number of steps: at least one (dt = 5.25 / steps).
-pub fn steps(p: &Params) -> Result<u64, KernelError> {
-    match p.u64("steps")? {
-        0 => Err(KernelError::BadParam(
-            "trajectory needs at least one step".into(),
-        )),
-        steps => Ok(steps),
-    }
+pub fn steps(p: &Params) -> Result<usize, KernelError> {
+    p.usize_in("steps", 1, MAX_STEPS)
 }
 
 pub const KERNEL: Kernel =

@@ -6,9 +6,10 @@ its subtrees, exactly like the Rust kernel's `Box<(Tree, Tree)>`; leaves cost no
 either side (one shared tuple here, an enum variant there). Step for step the same as the
 Rust kernel.
 
-Every check has a closed form, so the work digest folds every tree's check by position: the
-stretch tree, then for each depth the sum of `term(i, check of tree i)` (mod 2**64), then the
-long-lived tree. It proves that every tree was checked, in order; not that it was allocated."""
+Every check has a closed form, so the work digest folds in every tree's check by position:
+the stretch tree, then for each depth the sum of `term(i, check of tree i)` (mod 2**64), then
+the long-lived tree, so one tree fewer changes it even where its closed-form check is printed.
+No digest of data-less trees can prove that they were allocated."""
 
 from __future__ import annotations
 

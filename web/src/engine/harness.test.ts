@@ -164,6 +164,15 @@ describe('probes: the empty kernel and the smaller work size', () => {
     expect(m!.scalingMs.length).toBe(3);
   });
 
+  it('a check that fails is confirmed with as many pairs again before it is believed', async () => {
+    const folded = fake('rust', 8, { extra: { scalingGrowth: 4 }, small: 8 });
+    const [m] = await measure([folded], { ...opts, maxSamples: 10 });
+    expect(m!.scalingMs.length).toBe(6);
+    const honest = fake('rust', 8, { extra: { scalingGrowth: 4 }, small: 2 });
+    const [h] = await measure([honest], { ...opts, maxSamples: 10 });
+    expect(h!.scalingMs.length).toBe(3);
+  });
+
   it('does not take scaling samples without an expected growth', async () => {
     const s = fake('rust', 8);
     await measure([s], { ...opts, maxSamples: 7 });

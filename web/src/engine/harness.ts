@@ -5,6 +5,8 @@
 // first rounds, for the scaling check. Samplers time inside their workers; this loop only
 // decides what to ask for next.
 
+import { scales } from './scaling';
+
 /** What a sample measures: the kernel, the kernel at the smaller work size, or an empty kernel. */
 export type Probe = 'kernel' | 'scaling' | 'overhead';
 
@@ -91,7 +93,10 @@ export function settled(prev: number, cur: number): boolean {
 }
 
 export const DEFAULT_MIN_SAMPLES = 7;
+/** Pairs (full size, then smaller) for the scaling check; as many again when the first ones say it fails. */
 export const SCALING_SAMPLES = 3;
+/** Scaling pairs go into the odd rounds from this one on, after the start of the sampling. */
+const SCALING_FROM_ROUND = DEFAULT_MIN_SAMPLES;
 const OVERHEAD_SAMPLES = 5;
 
 function checkAborted(signal?: AbortSignal): void {
@@ -229,8 +234,15 @@ export async function measure(samplers: readonly Sampler[], opts: HarnessOptions
   };
   const scalingBatch = (i: number): number =>
     Math.min(maxBatch, Math.max(1, Math.round(results[i]!.batch * (samplers[i]!.scalingGrowth ?? 1))));
-  const wantsScaling = (i: number): boolean =>
-    (samplers[i]!.scalingGrowth ?? null) !== null && results[i]!.scalingMs.length < SCALING_SAMPLES;
+  /** Scaling pairs still wanted: SCALING_SAMPLES, and as many again to confirm a failing check before it is believed. */
+  const wantsScaling = (i: number): boolean => {
+    const growth = samplers[i]!.scalingGrowth ?? null;
+    const m = results[i]!;
+    const n = m.scalingMs.length;
+    if (growth === null || n >= 2 * SCALING_SAMPLES) return false;
+    if (n < SCALING_SAMPLES) return true;
+    return !scales(1 / growth, middle(m.scalingMs.map((x, k) => x / m.scalingBesideMs[k]!)));
+  };
 
   /** A sample at the smaller size, paired with the full-size one just before it (`beside`, or a fresh one). */
   const takeScaling = async (i: number, beside?: number): Promise<void> => {
@@ -256,13 +268,14 @@ export async function measure(samplers: readonly Sampler[], opts: HarnessOptions
       m.samplesMs.push(t.ms / t.batch);
       if (t.messagingMs !== undefined) m.messagingMs.push(t.messagingMs / t.batch);
       opts.onProgress?.({ phase: 'sampling', name: m.name, samples: m.samplesMs.length });
-      // The smaller work size, in the odd rounds, right after a full-size sample: the pair sees the same conditions.
-      if (round % 2 === 1 && wantsScaling(i)) await takeScaling(i, t.ms / t.batch);
+      // The smaller work size, in the odd rounds once sampling is under way, right after a
+      // full-size sample: the pair sees the same conditions.
+      if (round >= SCALING_FROM_ROUND && round % 2 === 1 && wantsScaling(i)) await takeScaling(i, t.ms / t.batch);
     }
   }
   // A run too short for every scaling sample in its rounds takes the rest now, each with a fresh full-size partner.
   for (const [i] of samplers.entries()) {
-    for (let tries = 0; wantsScaling(i) && tries < 2 * SCALING_SAMPLES; tries++) await takeScaling(i);
+    for (let tries = 0; wantsScaling(i) && tries < 4 * SCALING_SAMPLES; tries++) await takeScaling(i);
   }
   return results;
 }

@@ -13,8 +13,8 @@ import type { Build } from './verdict';
 import type { RuntimeSpec } from './workers';
 
 /**
- * Minimum warm-up wall time the first time a kernel runs in a fresh worker, from measurements
- * of tier-up in Chromium (ARCHITECTURE.md, "Warm-up").
+ * Minimum warm-up wall time of a fresh worker, from measurements of tier-up in this Chromium
+ * (scripts/measure-tierup.mjs; the figures are in ARCHITECTURE.md, "Warm-up").
  */
 export const WARMUP_MIN_MS = { python: 1000, rust: 1000 };
 

@@ -48,7 +48,7 @@ export async function poolSampler(session: RunSession, impl: string, bridges: Wo
   if (kind === null) throw new Error(`${r.workload.id} cannot be split for a worker pool`);
   return {
     name: impl,
-    warmupMinMs: session.warmupMinMs(bridges, `${r.workload.id}:${impl}`),
+    warmupMinMs: session.warmupMinMs(bridges, 'shard'),
     async sample(batch): Promise<Timed> {
       let wall = 0;
       let slowest = 0;

@@ -29,7 +29,9 @@ export async function workerSampler(session: RunSession, impl: string, bridge: W
   const scaling = r.scaling;
   return {
     name: impl,
-    warmupMinMs: session.warmupMinMs([bridge], `${r.workload.id}:${impl}`),
+    // Tier-up is per worker (a warm worker runs a new kernel at full speed: ARCHITECTURE.md),
+    // but Python calling Rust loads a wasm instance of its own on first use.
+    warmupMinMs: session.warmupMinMs([bridge], how.pythonMode ?? 'wasm'),
     overhead: how.overhead,
     scalingGrowth: scaling ? 1 / scaling.expected : null,
     async sample(batch, probe): Promise<Timed> {

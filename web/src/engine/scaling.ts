@@ -83,11 +83,10 @@ export interface ScalingResult {
  * of the work must take at most half the time.
  */
 export function judgeScaling(plan: ScalingPlan, measured: number): ScalingResult {
-  return {
-    param: plan.param,
-    small: plan.small,
-    expected: plan.expected,
-    measured,
-    scales: Number.isFinite(measured) && measured <= Math.sqrt(plan.expected),
-  };
+  return { param: plan.param, small: plan.small, expected: plan.expected, measured, scales: scales(plan.expected, measured) };
+}
+
+/** The line itself: a measured ratio at most the square root of the expected one. */
+export function scales(expected: number, measured: number): boolean {
+  return Number.isFinite(measured) && measured <= Math.sqrt(expected);
 }

@@ -68,7 +68,7 @@ export class RunSession {
   }
 
   /**
-   * The minimum warm-up wall time for `key` (a kernel and mode) on these workers: the
+   * The minimum warm-up wall time for `key` (a way of running kernels) on these workers: the
    * runtime's (or the request's override) when any of them has not run it yet, else 0.
    */
   warmupMinMs(bridges: readonly WorkerBridge[], key: string): number {

@@ -20,7 +20,7 @@ export interface RunRequest {
   maxSamples?: number;
   /** Sampling time of the slowest implementation, in ms. */
   timeBudgetMs?: number;
-  /** Minimum warm-up wall time for a kernel's first run in a fresh worker, ms (default: measured per runtime). */
+  /** Minimum warm-up wall time of a fresh worker, ms (default: WARMUP_MIN_MS, from measurements of tier-up). */
   minWarmupMs?: number;
   /** Replaces the Python twin for `python` (flagged custom-python); `python-reference` runs the twin beside it. */
   pythonSource?: string;

@@ -10,7 +10,7 @@ export interface RuntimeSpec {
   spawn: () => Worker;
   /** Stop may interrupt it in place (Pyodide's interrupt buffer). */
   interruptible?: boolean;
-  /** Minimum warm-up wall time the first time a kernel runs in a fresh worker (tier-up). */
+  /** Minimum warm-up wall time of a fresh worker (tier-up). */
   warmupMinMs: number;
 }
 
@@ -75,8 +75,9 @@ export class Workers {
   }
 
   /**
-   * The minimum warm-up wall time for `key` (a kernel and mode) on this worker: the runtime's
-   * value the first time the key runs in this worker instance, 0 afterwards.
+   * The minimum warm-up wall time for `key` (a way of running kernels: 'twin', 'calls-rust',
+   * 'wasm', 'shard') on this worker: the runtime's value the first time the key runs in this
+   * worker instance, 0 afterwards.
    */
   warmupMinMs(b: WorkerBridge, key: string): number {
     let w = this.warmed.get(b);
