@@ -38,4 +38,4 @@ export function unavailable(impl: Impl, w: WorkloadSpec, caps: Capabilities, ask
 /** The implementations a run measures when none are named. */
 export const DEFAULT_IMPLEMENTATIONS: readonly Impl[] = DEFAULTS.implementations;
 export { downloadPython, pythonDownloaded, PYTHON_BYTES, type DownloadProgress, type DownloadReport } from './download';
-export { prewarm, prewarmWhenIdle, saveData } from './prewarm';
+export { prepare, prepareWhenIdle, saveData } from './prepare';

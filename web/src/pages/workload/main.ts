@@ -4,7 +4,7 @@
 // measurements, share and export. Nothing runs and, from a share link, nothing downloads until
 // the visitor asks.
 import type { WorkloadSpec } from '../../generated/catalog';
-import { browserCapabilities, engine, installApi, prewarm, prewarmWhenIdle, saveData, type Impl, type RunRequest } from '../../app';
+import { browserCapabilities, engine, installApi, prepare, prepareWhenIdle, saveData, type Impl, type RunRequest } from '../../app';
 import { workloadSpec } from '../../shared/params';
 import { hasThreadSweep } from '../../ui/charts';
 import { byId } from '../../ui/dom';
@@ -112,12 +112,12 @@ async function start(): Promise<void> {
   const run = byId('run');
   const intent = (): void => {
     if (saveData()) return;
-    void prewarm('python').catch(() => {});
-    void prewarm('rust').catch(() => {});
+    void prepare('python').catch(() => {});
+    void prepare('rust').catch(() => {});
   };
   run.addEventListener('pointerenter', intent, { once: true });
   run.addEventListener('focus', intent, { once: true });
-  if (!s.fromShare) prewarmWhenIdle(['python', 'rust']);
+  if (!s.fromShare) prepareWhenIdle(['python', 'rust']);
 }
 
 void start().catch((e: unknown) => {

@@ -12,16 +12,16 @@ export function saveData(): boolean {
   return (navigator as Navigator & { connection?: { saveData?: boolean } }).connection?.saveData === true;
 }
 
-export async function prewarm(runtime: 'python' | 'rust', onProgress?: (p: DownloadProgress) => void): Promise<void> {
+export async function prepare(runtime: 'python' | 'rust', onProgress?: (p: DownloadProgress) => void): Promise<void> {
   if (runtime === 'python') await downloadPython(onProgress);
   await (engine() as unknown as WithPrewarm).prewarm?.(runtime);
 }
 
 /** Prewarm when the browser is idle, unless Save-Data is on. */
-export function prewarmWhenIdle(runtimes: ReadonlyArray<'python' | 'rust'>, onProgress?: (p: DownloadProgress) => void): void {
+export function prepareWhenIdle(runtimes: ReadonlyArray<'python' | 'rust'>, onProgress?: (p: DownloadProgress) => void): void {
   if (saveData()) return;
   const go = (): void => {
-    for (const r of runtimes) void prewarm(r, onProgress).catch(() => {});
+    for (const r of runtimes) void prepare(r, onProgress).catch(() => {});
   };
   if ('requestIdleCallback' in window) requestIdleCallback(go, { timeout: 4000 });
   else setTimeout(go, 2000);
