@@ -41,6 +41,11 @@ export default defineConfig({
       reuseExistingServer: false,
     },
     {
+      command: `node scripts/serve-dist.mjs --root web/dist --port ${PORT + 3} --coi on --csp`,
+      url: `http://127.0.0.1:${PORT + 3}/`,
+      reuseExistingServer: false,
+    },
+    {
       command: `node scripts/serve-dist.mjs --root web/dist --port ${PORT + 2} --coi on --base /twinbench/`,
       url: BASE_URL,
       reuseExistingServer: false,

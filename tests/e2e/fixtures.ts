@@ -8,6 +8,8 @@ const PORT = Number(process.env.TWINBENCH_E2E_PORT ?? 4173);
 export const COI_URL = `http://127.0.0.1:${PORT}/`;
 export const NO_COI_URL = `http://127.0.0.1:${PORT + 1}/`;
 export const BASE_PATH_URL = `http://127.0.0.1:${PORT + 2}/twinbench/`;
+/** The site with the production Content-Security-Policy of web/public/_headers. */
+export const CSP_URL = `http://127.0.0.1:${PORT + 3}/`;
 
 /** Console errors a test may expect; anything else fails it. */
 export const test = base.extend<{ allowConsoleErrors: RegExp[] }>({

@@ -1,6 +1,8 @@
 // CodeMirror 6, set up once for the site: Python (editable) or Rust (read-only but focusable,
 // so a keyboard can scroll and select it), with line numbers, history and highlighting through
-// @lezer/highlight's tok-* classes (styled in css/code.css, light and dark). Loaded lazily.
+// @lezer/highlight's tok-* classes. Loaded lazily. Each editor lives in a shadow root: there
+// CodeMirror's style-mod adopts constructed stylesheets instead of writing <style> elements,
+// which the site's CSP (style-src 'self') would block; editor.css is adopted the same way.
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { python } from '@codemirror/lang-python';
 import { rust } from '@codemirror/lang-rust';
@@ -8,6 +10,7 @@ import { bracketMatching, indentOnInput, syntaxHighlighting } from '@codemirror/
 import { EditorState } from '@codemirror/state';
 import { drawSelection, EditorView, keymap, lineNumbers } from '@codemirror/view';
 import { classHighlighter } from '@lezer/highlight';
+import editorCss from './editor.css?inline';
 
 export interface EditorOptions {
   doc: string;
@@ -22,9 +25,27 @@ export interface Editor {
   set(text: string): void;
 }
 
+let sheet: CSSStyleSheet | null = null;
+
+/** A shadow root in `parent` with the editor's stylesheet adopted (one sheet shared by every editor). */
+function shadowIn(parent: HTMLElement): ShadowRoot {
+  const host = document.createElement('div');
+  host.className = 'cm-host';
+  parent.append(host);
+  const shadow = host.attachShadow({ mode: 'open' });
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(editorCss);
+  }
+  shadow.adoptedStyleSheets = [sheet];
+  return shadow;
+}
+
 export function createEditor(parent: HTMLElement, o: EditorOptions): Editor {
+  const shadow = shadowIn(parent);
   const view = new EditorView({
-    parent,
+    parent: shadow,
+    root: shadow,
     state: EditorState.create({
       doc: o.doc,
       extensions: [
