@@ -18,7 +18,7 @@ export const pythonTwin = (id: string): Promise<string> => load(TWINS, `../../..
 /** The kernel's source without its unit tests (the `#[cfg(test)] mod tests` at the end of each file). */
 export function withoutTests(rust: string): string {
   const m = /\n#\[cfg\(test\)\]\s*\nmod tests\b/.exec(rust);
-  return m ? `${rust.slice(0, m.index).trimEnd()}\n` : rust;
+  return m ? rust.slice(0, m.index).trimEnd() : rust.trimEnd();
 }
 
 export const rustKernel = async (id: string): Promise<string> => withoutTests(await load(KERNELS, `../../../crate/src/kernels/${file(id)}.rs`));
