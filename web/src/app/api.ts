@@ -4,6 +4,7 @@
 import type { WorkloadSpec } from '../generated/catalog';
 import { VERSION, type Engine } from '../engine/engine';
 import type { Environment } from '../engine/environment';
+import type { Runtime } from '../engine/implementations';
 import type { RunRequest, RunResult, StopReport } from '../engine/types';
 
 export interface TwinbenchApi {
@@ -12,6 +13,8 @@ export interface TwinbenchApi {
   environment(): Promise<Environment>;
   run(req: RunRequest): Promise<RunResult>;
   cancel(): Promise<StopReport>;
+  /** Start a runtime's worker ahead of a run ('python', 'rust', 'rust-threads'); resolves when it is ready. */
+  prewarm(runtime: Runtime): Promise<void>;
   /** For tests: live worker count, runtime restarts, and deliberate failures. */
   debug: {
     liveWorkers(): number;
@@ -33,6 +36,7 @@ export function installApi(engine: Engine): TwinbenchApi {
     environment: () => engine.environment(),
     run: (req) => engine.run(req),
     cancel: () => engine.cancel(),
+    prewarm: (runtime) => engine.prewarm(runtime),
     debug: {
       liveWorkers: () => engine.liveWorkers(),
       restarts: () => engine.restarts(),

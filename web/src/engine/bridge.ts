@@ -80,9 +80,19 @@ export class WorkerBridge {
     return this.interruptBuffer !== undefined;
   }
 
-  /** Start the worker (once) and return what its runtime reported. */
+  /**
+   * Start the worker (once) and return what its runtime reported. A worker started with no
+   * call after it (a prewarm) is reaped when idle like any other.
+   */
   start(): Promise<InitReply> {
-    return this.ensure().ready;
+    const inst = this.ensure();
+    inst.ready.then(
+      () => {
+        if (this.instance === inst && !this.inFlight) this.scheduleReap();
+      },
+      () => {},
+    );
+    return inst.ready;
   }
 
   private ensure(): Instance {
