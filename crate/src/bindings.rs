@@ -72,12 +72,7 @@ fn batch(
     let spec = workload(id).map_err(js_error)?;
     let params = Params::from_json(spec, params_json).map_err(js_error)?;
     let f = kernel(kernels::resolve(id, variant).map_err(js_error)?);
-    let mut last = f.call(&params).map_err(js_error)?;
-    for _ in 1..batch {
-        // black_box: the repeated calls are the measurement, so they must not be folded away.
-        last = black_box(f.call(black_box(&params)).map_err(js_error)?);
-    }
-    Ok(last)
+    f.call_batch(&params, batch).map_err(js_error)
 }
 
 /// Run workload `id` with `params_json` (a JSON object) `batch` times in a row, and return
