@@ -161,7 +161,7 @@ export const WORKLOADS = [
     {
       "name": "count",
       "type": "int",
-      "default": 16,
+      "default": 32,
       "min": 1,
       "max": 16384,
       "page_max_python": 256,
@@ -212,7 +212,7 @@ export const WORKLOADS = [
     {
       "name": "work",
       "type": "int",
-      "default": 200000,
+      "default": 1000000,
       "min": 1,
       "max": 1000000000,
       "page_max_python": 1500000,
@@ -274,7 +274,7 @@ export const WORKLOADS = [
     {
       "name": "n",
       "type": "int",
-      "default": 100,
+      "default": 200,
       "min": 1,
       "max": 10000,
       "page_max_python": 300,
