@@ -24,6 +24,15 @@ export const IDLE_REAP_MS = 5 * 60 * 1000;
 /** How often a call in flight checks its worker's panic slot (threaded Rust). */
 export const PANIC_POLL_MS = 100;
 
+/**
+ * A User Timing mark on the page's clock (from navigation start), for the benchmark and anyone
+ * profiling start-up: `twinbench:ready:<runtime>` when a worker has started (Pyodide loaded and
+ * the package imported), `twinbench:first-result:<runtime>` when its first sample came back.
+ */
+function mark(name: string, generation: number): void {
+  if (typeof performance.mark === 'function') performance.mark(name, { detail: { generation } });
+}
+
 export class RunCancelled extends Error {
   override name = 'RunCancelled';
 }
@@ -77,6 +86,8 @@ export class WorkerBridge {
   restarts = 0;
   /** Incremented for every new worker, so callers can tell a fresh worker from a warm one. */
   generation = 0;
+  /** The last generation whose first sample came back (see `mark`). */
+  private firstResult = 0;
 
   constructor(kind: string, opts: BridgeOptions) {
     this.kind = kind;
@@ -133,9 +144,11 @@ export class WorkerBridge {
     ]);
     const inst: Instance = { worker, api, ready, killed, kill };
     this.instance = inst;
+    const generation = this.generation;
     ready.then(
       (r) => {
         inst.panicSlot = r.panicSlot;
+        mark(`twinbench:ready:${this.kind}`, generation);
       },
       () => {
         if (this.instance === inst) this.terminate(new WorkerDied(`the ${this.kind} worker failed to start`));
@@ -217,8 +230,14 @@ export class WorkerBridge {
   }
 
   /** One timed sample. */
-  sample(req: SampleRequest): Promise<SampleReply> {
-    return this.reply(req.runId, (api) => api.sample(req), (r): r is SampleReply => isSampleReply(r, req.runId));
+  async sample(req: SampleRequest): Promise<SampleReply> {
+    const generation = this.generation;
+    const reply = await this.reply(req.runId, (api) => api.sample(req), (r): r is SampleReply => isSampleReply(r, req.runId));
+    if (reply.ok && this.firstResult < generation) {
+      this.firstResult = generation;
+      mark(`twinbench:first-result:${this.kind}`, generation);
+    }
+    return reply;
   }
 
   /** One pool shard. */
