@@ -24,11 +24,7 @@ export const IDLE_REAP_MS = 5 * 60 * 1000;
 /** How often a call in flight checks its worker's panic slot (threaded Rust). */
 export const PANIC_POLL_MS = 100;
 
-/**
- * A User Timing mark on the page's clock (from navigation start), for the benchmark and anyone
- * profiling start-up: `twinbench:ready:<runtime>` when a worker has started (Pyodide loaded and
- * the package imported), `twinbench:first-result:<runtime>` when its first sample came back.
- */
+/** User Timing marks for start-up (bench, profiling): `twinbench:ready:<runtime>`, `twinbench:first-result:<runtime>`. */
 function mark(name: string, generation: number): void {
   if (typeof performance.mark === 'function') performance.mark(name, { detail: { generation } });
 }

@@ -14,6 +14,29 @@ const SOURCES = import.meta.glob('../../../pyodide_glue/twinbench/**/*.py', {
 
 const HOME = '/home/pyodide';
 
+/**
+ * Keep the twins the snapshot imported only if every source file the worker just wrote is the
+ * one the snapshot was made from (same paths, same CRC-32s); otherwise forget them, so the
+ * package is imported afresh from the bundled sources (e.g. edited under `make serve`).
+ */
+const KEEP_SNAPSHOT_TWINS = `
+def _twins_match():
+    import os, sys, zlib
+    tb = sys.modules.get('twinbench')
+    crc = {}
+    for d, _, files in os.walk(${JSON.stringify(`${HOME}/twinbench`)}):
+        for f in files:
+            if f.endswith('.py'):
+                with open(os.path.join(d, f), 'rb') as fh:
+                    crc[os.path.relpath(os.path.join(d, f), ${JSON.stringify(HOME)})] = zlib.crc32(fh.read())
+    if tb is not None and getattr(tb, '_sources_crc', None) == crc:
+        return True
+    for name in [m for m in sys.modules if m == 'twinbench' or m.startswith('twinbench.')]:
+        del sys.modules[name]
+    return False
+_twins_match()
+`;
+
 function writePackage(py: PyodideAPI): void {
   for (const [path, text] of Object.entries(SOURCES)) {
     const rel = path.slice(path.indexOf('pyodide_glue/') + 'pyodide_glue/'.length);
@@ -76,13 +99,14 @@ Comlink.expose(
     py ??= await loadPyodide({ indexURL, stdout: write, stderr: write });
     const loaded = performance.now();
     writePackage(py);
+    const twinsFromSnapshot = py.runPython(KEEP_SNAPSHOT_TWINS) === true;
     py.pyimport('twinbench.harness');
     const ready = performance.now();
     const pythonVersion = String(py.runPython('import sys; sys.version.split()[0]'));
     return {
       py,
       coldMs: phases(t0, downloadedAt(indexURL), compiledAt, snapshotAt, loaded, ready),
-      info: { pyodideVersion: py.version, pythonVersion, fromSnapshot },
+      info: { pyodideVersion: py.version, pythonVersion, fromSnapshot, twinsFromSnapshot },
     };
   }),
 );
