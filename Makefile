@@ -8,7 +8,9 @@ SHELL := /bin/bash
 include scripts/versions.env
 
 # wasm-pack finds wasm-opt on PATH: npm's binaryen, never Debian's (it breaks the output).
-export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+# Cargo's bin comes first: webdriverio brings npm's `geckodriver` wrapper, which would shadow
+# the pinned cargo-installed geckodriver and try to download one from GitHub.
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 VENV := $(CURDIR)/.venv/bin
 PORT ?= 5173
 HOST ?= 127.0.0.1
@@ -37,11 +39,11 @@ THREADS_TEST_ARGS := --test web_threads --features threads-no-bundler -Z build-s
 TEST_ENV := CARGO_PROFILE_RELEASE_LTO=false
 
 .PHONY: help setup gen wasm assets build serve preview test test-rust test-wasm test-python \
-        test-web test-e2e lint bench new-workload clean
+        test-web test-e2e test-engines lint bench new-workload clean
 
 help:
 	@echo "make serve   build and serve the site on http://$(HOST):$(PORT) with COOP/COEP (rebuilds on change)"
-	@echo "make test    every test: Rust, wasm in Chromium and Firefox, Python, TypeScript, Playwright"
+	@echo "make test    every test: Rust, wasm in Chromium and Firefox, Python, TypeScript, Playwright, Firefox and WebKit e2e"
 	@echo "make build   the deployable static site in web/dist (TWINBENCH_BASE=/path/ to set its base)"
 	@echo "make bench   the benchmark report in bench/report.{json,md}"
 	@echo "make new-workload NAME=<id>   a new workload in one step"
@@ -88,7 +90,7 @@ preview: build
 	node scripts/serve-dist.mjs --root web/dist --host $(HOST) --port $(PORT) --coi $${COI:-on}
 
 # --- tests
-test: setup lint test-rust test-python test-web test-wasm test-e2e
+test: setup lint test-rust test-python test-web test-wasm test-e2e test-engines
 	@echo "make test: all passed"
 
 # tsc needs the wasm packages' type declarations, so the wasm is built first.
@@ -125,6 +127,12 @@ test-wasm: setup
 
 test-e2e: build
 	npx playwright test
+
+# The built site in Firefox ESR (geckodriver, headless) and WebKitGTK (WebKitWebDriver under
+# Xvfb; default, and with JSC_useSharedArrayBuffer=1 as Safari): tests/engines/run.mjs.
+# ENGINES=firefox,webkit,webkit-sab picks variants; ENGINES_GREP=<regex> picks specs.
+test-engines: build
+	node tests/engines/run.mjs
 
 # The benchmark also drives Chromium and runs the twins on native CPython: more than building needs.
 bench: build

@@ -14,6 +14,8 @@ export function settings(quick) {
     threads: Q ? { maxSamples: 8, timeBudgetMs: 500 } : { maxSamples: 40, timeBudgetMs: 3000 },
     // A second per call: 7 rounds give every median and the ratio a 95% interval.
     threadsLarge: Q ? { maxSamples: 3, timeBudgetMs: 500 } : { maxSamples: 7, timeBudgetMs: 30000 },
+    // The kernels table in three engines: lighter than `kernel`, since it runs three times.
+    engines: Q ? { maxSamples: 5, timeBudgetMs: 300 } : { maxSamples: 30, timeBudgetMs: 1500 },
     pools: Q ? { maxSamples: 8, timeBudgetMs: 800 } : { maxSamples: 40, timeBudgetMs: 5000 },
     startupRepeats: Q ? 1 : 3,
     freshPages: 5,

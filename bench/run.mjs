@@ -24,6 +24,7 @@ import { buildReport, renderMarkdown, reportJson } from './lib/report.mjs';
 import { serveDist } from './lib/serve.mjs';
 import buildFlags, { readFlags } from './sections/build-flags.mjs';
 import caps from './sections/caps.mjs';
+import engines from './sections/engines.mjs';
 import environment from './sections/environment.mjs';
 import kernels from './sections/kernels.mjs';
 import pools from './sections/pools.mjs';
@@ -34,7 +35,7 @@ import strategies from './sections/strategies.mjs';
 import threads from './sections/threads.mjs';
 
 /** In the report's order. Sections measuring in the shared warm page go first (`page: 'shared'`). */
-const SECTIONS = [kernels, reproducibility, strategies, threads, pools, startup, sizes, caps, buildFlags, environment];
+const SECTIONS = [kernels, reproducibility, strategies, threads, pools, startup, sizes, caps, buildFlags, engines, environment];
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 const { values: opts } = parseArgs({

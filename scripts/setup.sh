@@ -24,13 +24,18 @@ has_version() { command -v "$1" >/dev/null 2>&1 && "$1" --version 2>/dev/null | 
 
 # --- Debian packages: browsers and drivers. Never Debian's binaryen (it breaks wasm-bindgen output).
 apt_need=()
+# The three engines: make test runs its suites in them, make bench measures the kernels in them.
 if [ "$profile" = full ] || [ "$profile" = bench ]; then
   command -v chromium >/dev/null || apt_need+=(chromium)
+  command -v firefox-esr >/dev/null || apt_need+=(firefox-esr)
+  # WebKitGTK (Safari's engine): its WebDriver (MiniBrowser comes with it) and an X server,
+  # since it refuses --headless.
+  command -v WebKitWebDriver >/dev/null || apt_need+=(webkit2gtk-driver)
+  command -v Xvfb >/dev/null || apt_need+=(xvfb)
 fi
 [ "$profile" = bench ] && { command -v python3 >/dev/null || apt_need+=(python3); }
 if [ "$profile" = full ]; then
   command -v chromedriver >/dev/null || apt_need+=(chromium-driver)
-  command -v firefox-esr >/dev/null || apt_need+=(firefox-esr)
   python3 -m venv --help >/dev/null 2>&1 || apt_need+=(python3-venv)
 fi
 if [ ${#apt_need[@]} -gt 0 ]; then
@@ -63,7 +68,7 @@ cargo_tool() { # bin version crate [extra args]
 }
 cargo_tool wasm-pack "$WASM_PACK" wasm-pack --locked
 cargo_tool wasm-bindgen "$WASM_BINDGEN" wasm-bindgen-cli
-[ "$profile" = full ] && cargo_tool geckodriver "$GECKODRIVER" geckodriver --locked
+{ [ "$profile" = full ] || [ "$profile" = bench ]; } && cargo_tool geckodriver "$GECKODRIVER" geckodriver --locked
 
 # --- npm packages from the committed lock (vite, playwright-core, pyodide, binaryen's wasm-opt, ...).
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then

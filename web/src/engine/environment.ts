@@ -44,13 +44,17 @@ export function capabilities(g: typeof globalThis = globalThis): Capabilities {
   const threads = coi && wasmThreads;
   let notice: string | null = null;
   if (!coi) notice = 'threads off: this page is not cross-origin isolated (Rust runs single-threaded; Stop restarts Python)';
-  else if (!sab) notice = 'threads off: this browser has no SharedArrayBuffer';
-  else if (!wasmThreads) notice = 'threads off: this browser cannot share WebAssembly memory';
+  else if (!sab) notice = 'threads off: this browser gives no SharedArrayBuffer even to a cross-origin isolated page (WebKitGTK does not yet; Safari does), so Rust runs single-threaded and Stop restarts Python';
+  else if (!wasmThreads) notice = 'threads off: this browser cannot share WebAssembly memory between workers (Rust runs single-threaded)';
   return { crossOriginIsolated: coi, sharedArrayBuffer: sab, wasmThreads, threads, pythonInterrupt: coi && sab, notice };
 }
 
-/** Timer ticks above this (20 us) are coarse: fine for 10 ms samples, but worth a label. */
-export const COARSE_TICK_MS = 0.02;
+/**
+ * Timer ticks above this (50 us) are coarse: fine for 10 ms samples, but worth a label. Firefox and
+ * WebKit clamp an isolated page to 20 us (measured as 0.0199.. ms, docs/engines.md), Chromium to 5 us;
+ * without isolation they give 100 us to 1 ms.
+ */
+export const COARSE_TICK_MS = 0.05;
 
 /** The environment a result records, from the capabilities and what the workers reported. */
 export function describeEnvironment(
