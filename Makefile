@@ -69,7 +69,8 @@ $(WASM_MT): $(RUST_SOURCES)
 wasm: setup $(WASM_ST) $(WASM_MT)
 
 # --- Pyodide, served from the site itself (no CDN at run time).
-$(PYODIDE_STAMP): package-lock.json scripts/copy-runtime-assets.mjs scripts/make-pyodide-snapshot.mjs
+# The snapshot holds the twins imported: it is remade when they change.
+$(PYODIDE_STAMP): package-lock.json scripts/copy-runtime-assets.mjs scripts/make-pyodide-snapshot.mjs $(shell find pyodide_glue/twinbench -name '*.py')
 	node scripts/copy-runtime-assets.mjs
 	node scripts/make-pyodide-snapshot.mjs
 	@touch $@

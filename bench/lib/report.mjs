@@ -19,6 +19,8 @@ export function buildReport(sections, raw) {
   return report;
 }
 
+/** A row's bound as the targets table writes it: its target's, or its own (e.g. 0.9x native). */
+const boundText = (r) => (r.bound === TARGETS[r.target]?.value ? bound(r.target) : `${r.kind === 'max' ? '≤' : '≥'} ${inUnit(r.bound, r.unit)}`);
 const status = (met) => (met === null ? '–' : met ? '**met**' : '**missed**');
 const valueText = (r) => `${r.value === null ? 'n/a' : inUnit(r.value, r.unit)}${r.note ? ` (${r.note})` : ''}`;
 
@@ -31,7 +33,7 @@ export function renderMarkdown(sections, report) {
       `load average ${env.load_average_before.join(' / ')} before and ${env.load_average_after.join(' / ')} after; ` +
       `the run took ${Math.round((env.duration_s ?? 0) / 60)} minutes. Every browser figure comes from the page's own engine ` +
       '(`window.twinbench.run`), the same harness a visitor uses; ratios come from one run with interleaved samples.',
-    section('Targets', table(['figure', 'measured', 'target', ''], report.target_rows.map((r) => [r.figure, valueText(r), bound(r.target), status(r.met)]))),
+    section('Targets', table(['figure', 'measured', 'target', ''], report.target_rows.map((r) => [r.figure, valueText(r), boundText(r), status(r.met)]))),
   ];
   if (report.explanations.length) {
     out.push(`### Why a target is missed, and what would fix it\n\n${report.explanations.map((e) => `- **${e.figure}**: ${e.text}`).join('\n')}`);

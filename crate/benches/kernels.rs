@@ -38,6 +38,25 @@ fn mandelbrot_large(c: &mut Criterion) {
     g.finish();
 }
 
+/// Every workload with a rayon variant, at its catalog defaults, sequential and on rayon's
+/// global pool (one thread per core): the native speedup that bounds the page's thread targets
+/// (`bench/sections/threads.mjs` reads `threads-<id>/{sequential,parallel}`).
+fn threads_at_defaults(c: &mut Criterion) {
+    for w in WORKLOADS.iter().filter(|w| w.parallel) {
+        let params = Params::defaults(w);
+        let mut g = c.benchmark_group(format!("threads-{}", w.id));
+        for (name, variant) in [
+            ("sequential", Variant::Sequential),
+            ("parallel", Variant::Parallel),
+        ] {
+            g.bench_function(name, |b| {
+                b.iter(|| kernels::run(black_box(&params), variant))
+            });
+        }
+        g.finish();
+    }
+}
+
 /// The digest operations each kernel adds, at its catalog defaults.
 fn digests_at_defaults(c: &mut Criterion) {
     let mut g = c.benchmark_group("digest");
@@ -71,6 +90,7 @@ criterion_group!(
     benches,
     kernels_at_defaults,
     mandelbrot_large,
+    threads_at_defaults,
     digests_at_defaults
 );
 criterion_main!(benches);

@@ -2,7 +2,9 @@
 //! validates, converts and delegates to `kernels`; no algorithm lives here.
 
 use std::hint::black_box;
+use std::sync::atomic::{AtomicU8, AtomicU32, Ordering};
 
+use rayon::prelude::*;
 use wasm_bindgen::prelude::*;
 
 use crate::catalog::workload;
@@ -16,11 +18,65 @@ pub use wasm_bindgen_rayon::init_thread_pool;
 
 #[wasm_bindgen(inline_js = "export function report_panic(m) {
   const f = globalThis.__twinbenchPanic;
-  if (typeof f === 'function') f(m); else console.error(m);
+  if (typeof f === 'function') { f(m); return; }
+  console.error(m);
+  // A rayon thread: the page reads the message from the panic slot, so the trap that follows
+  // is expected; it would otherwise surface as an uncaught error of the page.
+  globalThis.addEventListener?.('unhandledrejection', (e) => e.preventDefault(), { once: true });
+  globalThis.addEventListener?.('error', (e) => e.preventDefault(), { once: true });
 }")]
 extern "C" {
-    /// Hands a panic message to the worker before the instance traps, so the page can show it.
+    /// Hands a panic message to the worker before the instance traps, so the page can show it
+    /// (on a rayon thread, which has no one to hand it to, it only goes to the console).
     fn report_panic(message: &str);
+}
+
+/// How many bytes of a panic message the slot keeps.
+const PANIC_BYTES: usize = 1024;
+
+/// The first panic's message, in the wasm memory every thread shares. A panic on one of
+/// rayon's threads aborts that thread, and the thread that called into wasm then waits for it
+/// forever: it can neither see the panic nor answer. So the page reads the message from here
+/// (`panic_slot`) while a call is in flight, and replaces the worker.
+#[repr(C)]
+struct PanicSlot {
+    /// 0: empty, 1: being written, 2: written.
+    state: AtomicU32,
+    len: AtomicU32,
+    bytes: [AtomicU8; PANIC_BYTES],
+}
+
+static PANIC_SLOT: PanicSlot = PanicSlot {
+    state: AtomicU32::new(0),
+    len: AtomicU32::new(0),
+    bytes: [const { AtomicU8::new(0) }; PANIC_BYTES],
+};
+
+/// Keep the first panic's message (cut at a character boundary); later ones are dropped.
+fn record_panic(message: &str) {
+    if PANIC_SLOT
+        .state
+        .compare_exchange(0, 1, Ordering::AcqRel, Ordering::Relaxed)
+        .is_err()
+    {
+        return;
+    }
+    let mut end = message.len().min(PANIC_BYTES);
+    while !message.is_char_boundary(end) {
+        end -= 1;
+    }
+    for (slot, b) in PANIC_SLOT.bytes.iter().zip(&message.as_bytes()[..end]) {
+        slot.store(*b, Ordering::Relaxed);
+    }
+    PANIC_SLOT.len.store(end as u32, Ordering::Relaxed);
+    PANIC_SLOT.state.store(2, Ordering::Release);
+}
+
+/// Where the panic slot is in wasm memory: `{ state: u32, len: u32, bytes: [u8; 1024] }`,
+/// `state` 2 once a message is written (UTF-8, `len` bytes).
+#[wasm_bindgen]
+pub fn panic_slot() -> usize {
+    std::ptr::from_ref(&PANIC_SLOT).addr()
 }
 
 #[wasm_bindgen(start)]
@@ -32,10 +88,12 @@ fn start() {
             .copied()
             .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
             .unwrap_or("(no message)");
-        match info.location() {
-            Some(at) => report_panic(&format!("{message} (at {}:{})", at.file(), at.line())),
-            None => report_panic(message),
-        }
+        let message = match info.location() {
+            Some(at) => format!("{message} (at {}:{})", at.file(), at.line()),
+            None => message.to_string(),
+        };
+        record_panic(&message);
+        report_panic(&message);
     }));
 }
 
@@ -72,12 +130,7 @@ fn batch(
     let spec = workload(id).map_err(js_error)?;
     let params = Params::from_json(spec, params_json).map_err(js_error)?;
     let f = kernel(kernels::resolve(id, variant).map_err(js_error)?);
-    let mut last = f.call(&params).map_err(js_error)?;
-    for _ in 1..batch {
-        // black_box: the repeated calls are the measurement, so they must not be folded away.
-        last = black_box(f.call(black_box(&params)).map_err(js_error)?);
-    }
-    Ok(last)
+    f.call_batch(&params, batch).map_err(js_error)
 }
 
 /// Run workload `id` with `params_json` (a JSON object) `batch` times in a row, and return
@@ -148,7 +201,8 @@ pub fn fib(n: u32) -> Result<u64, JsValue> {
 }
 
 /// Deliberate failures, for the tests that prove the page recovers from them:
-/// `panic`, `stack` (recursion beyond the wasm stack) and `oom` (allocation past wasm's maximum).
+/// `panic`, `panic-in-worker` (a panic on one of rayon's threads), `stack` (recursion beyond
+/// the wasm stack) and `oom` (allocation past wasm's maximum).
 #[wasm_bindgen]
 pub fn fault(kind: &str) -> Result<u32, JsValue> {
     #[inline(never)]
@@ -164,6 +218,16 @@ pub fn fault(kind: &str) -> Result<u32, JsValue> {
     }
     match kind {
         "panic" => panic!("deliberate panic requested by fault(\"panic\")"),
+        // Called from outside rayon's pool, every iteration runs on one of its threads (in the
+        // single-threaded build, on this one).
+        "panic-in-worker" => {
+            (0..2u32).into_par_iter().for_each(|_| {
+                panic!(
+                    "deliberate panic in a parallel loop, requested by fault(\"panic-in-worker\")"
+                )
+            });
+            Ok(0)
+        }
         "stack" => Ok(recurse(0, &mut [0; 64]) as u32),
         "oom" => {
             let mut blocks: Vec<Vec<u8>> = Vec::new();
@@ -174,7 +238,7 @@ pub fn fault(kind: &str) -> Result<u32, JsValue> {
             }
         }
         _ => Err(js_error(KernelError::BadParam(format!(
-            "unknown fault '{kind}'; known: panic, stack, oom"
+            "unknown fault '{kind}'; known: panic, panic-in-worker, stack, oom"
         )))),
     }
 }

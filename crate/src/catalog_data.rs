@@ -82,7 +82,7 @@ pub static WORKLOADS: &[WorkloadSpec] = &[
                 name: "count",
                 help: "how many Fibonacci numbers to compute; input i is n - i % 4 (never below 0)",
                 kind: ParamKind::Int {
-                    default: 16,
+                    default: 32,
                     min: 1,
                     max: 16384,
                     page_max_python: 256,
@@ -135,7 +135,7 @@ pub static WORKLOADS: &[WorkloadSpec] = &[
                 name: "work",
                 help: "total splitmix64 hash steps: (100 - p)% in one serial chain, the rest in 64 independent chains",
                 kind: ParamKind::Int {
-                    default: 200000,
+                    default: 1000000,
                     min: 1,
                     max: 1000000000,
                     page_max_python: 1500000,
@@ -194,7 +194,7 @@ pub static WORKLOADS: &[WorkloadSpec] = &[
             name: "n",
             help: "matrix size (the Benchmarks Game reference uses 5,500)",
             kind: ParamKind::Int {
-                default: 100,
+                default: 200,
                 min: 1,
                 max: 10000,
                 page_max_python: 300,
@@ -270,7 +270,7 @@ pub static WORKLOADS: &[WorkloadSpec] = &[
         parallel: true,
         pool: None,
         category: Some(Category::Call),
-        differences: "",
+        differences: "Rust builds each tree's nodes in an arena (bumpalo) that is reset when the tree is done, as the Benchmarks Game's fastest Rust programs do: a node costs a pointer bump and a whole tree is freed at once. Python has no arenas: every node is a tuple from its small-object allocator, freed one by one by reference counting. (A Box per node made Rust's threads slower than one thread: the threaded wasm build's allocator takes one global lock on every allocation.)",
         work_param: "n",
         cost_model: CostModel {
             units: "2 ** max(n, 6) * (16 * max(n, 6) - 26)",

@@ -1,11 +1,19 @@
 //! binary-trees: the Benchmarks Game's allocation storm. Build perfect binary trees bottom-up,
 //! walk them to count their nodes, and drop them: a stretch tree one level deeper than n, a
 //! long-lived tree of depth n that lives through the whole run, and for every second depth d
-//! from 4 up, 2^(n - d + 4) short-lived trees of depth d. Each inner node is one heap
-//! allocation holding its two subtrees, exactly like the Python twin's 2-tuples; leaves cost
-//! nothing on either side (an enum variant here, one shared tuple there). The rayon variant
-//! builds and checks the short-lived trees of each depth in parallel; the node counts are
-//! integers, so its output is identical.
+//! from 4 up, 2^(n - d + 4) short-lived trees of depth d. Each inner node is one allocation
+//! holding its two subtrees, like the Python twin's 2-tuples; leaves cost nothing on either
+//! side (an enum variant here, one shared tuple there). The rayon variant builds and checks
+//! the short-lived trees of each depth in parallel; the node counts are integers, so its
+//! output is identical.
+//!
+//! Nodes are allocated in an arena (bumpalo), reset after each short-lived tree, in both
+//! variants, as the Benchmarks Game's fastest Rust programs do: a node costs a pointer bump
+//! and a tree is freed at once. Python has no arenas: each tuple comes from its small-object
+//! allocator and goes back by reference counting. With a `Box` per node instead, the threaded
+//! wasm build was slower on 2 threads than on 1 (0.66-0.83x here, 0.16-0.21x on a quieter
+//! machine): std's wasm allocator (dlmalloc) takes one global spin lock on every allocation
+//! and free, 334,521 of each per call at n = 12, so every rayon thread queued on it.
 //!
 //! Every check has a closed form (2^(d+1) - 1 nodes), so the output cannot tell a tree that
 //! was built from one that was not. The work digest folds in every tree's check by position:
@@ -17,38 +25,41 @@
 use super::Kernel;
 use crate::digest::term;
 use crate::{Digest, Run};
+use bumpalo::Bump;
 use rayon::prelude::*;
 
 const MIN_DEPTH: u32 = 4;
 
-/// A leaf, or an inner node that owns its two subtrees.
-enum Tree {
+/// A leaf, or an inner node whose two subtrees live in the same arena.
+#[derive(Clone, Copy)]
+enum Tree<'a> {
     Leaf,
-    Node(Box<(Tree, Tree)>),
+    Node(&'a (Tree<'a>, Tree<'a>)),
 }
 
-/// A perfect tree of the given depth (depth 0 is a single leaf), built bottom-up.
-fn bottom_up(depth: u32) -> Tree {
+/// A perfect tree of the given depth (depth 0 is a single leaf), built bottom-up in `arena`.
+fn bottom_up(arena: &Bump, depth: u32) -> Tree<'_> {
     if depth == 0 {
         Tree::Leaf
     } else {
-        Tree::Node(Box::new((bottom_up(depth - 1), bottom_up(depth - 1))))
+        Tree::Node(arena.alloc((bottom_up(arena, depth - 1), bottom_up(arena, depth - 1))))
     }
 }
 
-impl Tree {
+impl Tree<'_> {
     /// The number of nodes in the tree, leaves included.
-    fn check(&self) -> u64 {
+    fn check(self) -> u64 {
         match self {
             Tree::Leaf => 1,
-            Tree::Node(children) => 1 + children.0.check() + children.1.check(),
+            Tree::Node((left, right)) => 1 + left.check() + right.check(),
         }
     }
 }
 
-/// Tree i of a depth: built, checked and dropped; its check and its term of the digest.
-fn one_tree(depth: u32, i: u64) -> (u64, u64) {
-    let check = bottom_up(depth).check();
+/// Tree i of a depth: built in `arena`, checked and freed; its check and its term of the digest.
+fn one_tree(arena: &mut Bump, depth: u32, i: u64) -> (u64, u64) {
+    let check = bottom_up(arena, depth).check();
+    arena.reset();
     (check, term(i, check))
 }
 
@@ -57,16 +68,18 @@ fn add((c1, w1): (u64, u64), (c2, w2): (u64, u64)) -> (u64, u64) {
     (c1 + c2, w1.wrapping_add(w2))
 }
 
-/// The total node count of `iterations` trees of depth `depth`, and their digest terms.
+/// The total node count of `iterations` trees of depth `depth`, and their digest terms: one
+/// arena for the loop, or one per rayon task (reset after each tree, so it keeps its memory).
 fn many_trees(iterations: u64, depth: u32, parallel: bool) -> (u64, u64) {
     if parallel {
         (0..iterations)
             .into_par_iter()
-            .map(|i| one_tree(depth, i))
+            .map_init(Bump::new, |arena, i| one_tree(arena, depth, i))
             .reduce(|| (0, 0), add)
     } else {
+        let mut arena = Bump::new();
         (0..iterations)
-            .map(|i| one_tree(depth, i))
+            .map(|i| one_tree(&mut arena, depth, i))
             .fold((0, 0), add)
     }
 }
@@ -75,12 +88,13 @@ fn binary_trees_with(n: u32, parallel: bool) -> Run {
     let max_depth = n.max(MIN_DEPTH + 2);
     let stretch_depth = max_depth + 1;
     let mut work = Digest::new();
-    let stretch = bottom_up(stretch_depth).check();
+    let stretch = bottom_up(&Bump::new(), stretch_depth).check();
     work.push(stretch);
     let mut lines = vec![format!(
         "stretch tree of depth {stretch_depth}\t check: {stretch}"
     )];
-    let long_lived = bottom_up(max_depth);
+    let long_lived_arena = Bump::new();
+    let long_lived = bottom_up(&long_lived_arena, max_depth);
     for depth in (MIN_DEPTH..=max_depth).step_by(2) {
         let iterations = 1u64 << (max_depth - depth + MIN_DEPTH);
         let (check, terms) = many_trees(iterations, depth, parallel);

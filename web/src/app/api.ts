@@ -4,6 +4,7 @@
 import type { WorkloadSpec } from '../generated/catalog';
 import { VERSION, type Engine } from '../engine/engine';
 import type { Environment } from '../engine/environment';
+import type { Runtime } from '../engine/implementations';
 import type { RunRequest, RunResult, StopReport, SweepPoint, SweepResult } from '../engine/types';
 
 export interface TwinbenchApi {
@@ -14,6 +15,8 @@ export interface TwinbenchApi {
   /** The same request at several thread counts or parameters, one run each (see Engine.sweep). */
   sweep(req: RunRequest, points: SweepPoint[]): Promise<SweepResult>;
   cancel(): Promise<StopReport>;
+  /** Start a runtime's worker ahead of a run ('python', 'rust', 'rust-threads'); resolves when it is ready. */
+  prewarm(runtime: Runtime): Promise<void>;
   /** For tests: live worker count, runtime restarts, and deliberate failures. */
   debug: {
     liveWorkers(): number;
@@ -36,6 +39,7 @@ export function installApi(engine: Engine): TwinbenchApi {
     run: (req) => engine.run(req),
     sweep: (req, points) => engine.sweep(req, points),
     cancel: () => engine.cancel(),
+    prewarm: (runtime) => engine.prewarm(runtime),
     debug: {
       liveWorkers: () => engine.liveWorkers(),
       restarts: () => engine.restarts(),

@@ -3,7 +3,7 @@
 // engine/ is imported outside app/ (make lint checks it).
 import type { WorkloadSpec } from '../generated/catalog';
 import type { Capabilities } from '../engine/environment';
-import { IMPLEMENTATION_IDS, IMPLEMENTATIONS, type Ask, type Impl } from '../engine/implementations';
+import { IMPLEMENTATION_IDS, IMPLEMENTATIONS, type Ask, type Impl, type Runtime } from '../engine/implementations';
 import { DEFAULTS } from '../engine/request';
 import { engine } from './engine';
 
@@ -14,7 +14,7 @@ export type { Environment } from '../engine/environment';
 export type { Flag, FlagCode, Impl, ImplResult, RunHooks, RunRequest, RunResult, StopReport, SweepPoint, SweepResult } from '../engine/types';
 export type { SweepHooks } from '../engine/engine';
 export { siteRoot, pageUrl, workloadUrl } from './site';
-export type { Ask } from '../engine/implementations';
+export type { Ask, Runtime } from '../engine/implementations';
 export { IMPLEMENTATION_IDS };
 
 export function isImplId(x: unknown): x is Impl {
@@ -39,3 +39,12 @@ export function unavailable(impl: Impl, w: WorkloadSpec, caps: Capabilities, ask
 export const DEFAULT_IMPLEMENTATIONS: readonly Impl[] = DEFAULTS.implementations;
 export { downloadPython, pythonDownloaded, PYTHON_BYTES, type DownloadProgress, type DownloadReport } from './download';
 export { prepare, prepareWhenIdle, saveData } from './prepare';
+
+/**
+ * Start a runtime's worker ('python', 'rust', 'rust-threads') ahead of a Run, without running
+ * anything: call it on intent (hover or focus on Run, an idle page without saveData), never
+ * for a widget before Run. Idempotent; an unused worker is reaped when idle; never rejects.
+ */
+export function prewarm(runtime: Runtime): Promise<void> {
+  return engine().prewarm(runtime);
+}

@@ -49,8 +49,8 @@ class FakeWorker extends EventTarget {
   }
 }
 
-function bridge(): WorkerBridge {
-  return new WorkerBridge('rust', { baseUrl: 'http://localhost/', spawn: () => new FakeWorker() as unknown as Worker, idleReapMs: 60_000 });
+function bridge(idleReapMs = 60_000): WorkerBridge {
+  return new WorkerBridge('rust', { baseUrl: 'http://localhost/', spawn: () => new FakeWorker() as unknown as Worker, idleReapMs });
 }
 
 const req = (runId: number): SampleRequest => ({ runId, workload: 'fib', params: { n: 1 }, batch: 1 });
@@ -102,5 +102,18 @@ describe('WorkerBridge', () => {
     expect(await b.cancel()).toBe('terminated');
     await expect(pending).rejects.toThrow('stopped');
     expect(await b.cancel()).toBe('idle');
+  });
+
+  it('reaps a worker that was started (prewarmed) and never called', async () => {
+    const b = bridge(30);
+    const before = liveWorkers();
+    await b.start();
+    await b.start(); // idempotent: the same worker
+    expect(b.generation).toBe(1);
+    expect(liveWorkers()).toBe(before + 1);
+    await new Promise((r) => setTimeout(r, 80));
+    expect(b.started).toBe(false);
+    expect(b.restarts).toBe(0);
+    expect(liveWorkers()).toBe(before);
   });
 });

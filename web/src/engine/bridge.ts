@@ -7,7 +7,9 @@ import * as Comlink from 'comlink';
 import {
   isSampleReply,
   isShardReply,
+  readPanic,
   type InitReply,
+  type PanicSlot,
   type RuntimeWorkerApi,
   type SampleReply,
   type SampleRequest,
@@ -19,6 +21,13 @@ import {
 export const INTERRUPT_GRACE_MS = 1000;
 /** An idle worker is terminated after this long (Pyodide holds 100+ MB). */
 export const IDLE_REAP_MS = 5 * 60 * 1000;
+/** How often a call in flight checks its worker's panic slot (threaded Rust). */
+export const PANIC_POLL_MS = 100;
+
+/** User Timing marks for start-up (bench, profiling): `twinbench:ready:<runtime>`, `twinbench:first-result:<runtime>`. */
+function mark(name: string, generation: number): void {
+  if (typeof performance.mark === 'function') performance.mark(name, { detail: { generation } });
+}
 
 export class RunCancelled extends Error {
   override name = 'RunCancelled';
@@ -26,6 +35,11 @@ export class RunCancelled extends Error {
 
 export class WorkerDied extends Error {
   override name = 'WorkerDied';
+}
+
+/** A Rust panic on a thread other than the one that answers (a rayon thread): the worker hangs, so the bridge ends it. */
+export class RustPanicked extends WorkerDied {
+  override name = 'RustPanicked';
 }
 
 /** Live workers started by bridges, for the page API and the tests (rayon's own are not here). */
@@ -51,6 +65,8 @@ interface Instance {
   /** Rejects the call in flight when the worker is terminated under it. */
   killed: Promise<never>;
   kill: (why: Error) => void;
+  /** Threaded Rust: where a panic on any of its threads leaves its message. */
+  panicSlot?: PanicSlot | undefined;
 }
 
 export class WorkerBridge {
@@ -66,6 +82,8 @@ export class WorkerBridge {
   restarts = 0;
   /** Incremented for every new worker, so callers can tell a fresh worker from a warm one. */
   generation = 0;
+  /** The last generation whose first sample came back (see `mark`). */
+  private firstResult = 0;
 
   constructor(kind: string, opts: BridgeOptions) {
     this.kind = kind;
@@ -80,9 +98,19 @@ export class WorkerBridge {
     return this.interruptBuffer !== undefined;
   }
 
-  /** Start the worker (once) and return what its runtime reported. */
+  /**
+   * Start the worker (once) and return what its runtime reported. A worker started with no
+   * call after it (a prewarm) is reaped when idle like any other.
+   */
   start(): Promise<InitReply> {
-    return this.ensure().ready;
+    const inst = this.ensure();
+    inst.ready.then(
+      () => {
+        if (this.instance === inst && !this.inFlight) this.scheduleReap();
+      },
+      () => {},
+    );
+    return inst.ready;
   }
 
   private ensure(): Instance {
@@ -112,9 +140,16 @@ export class WorkerBridge {
     ]);
     const inst: Instance = { worker, api, ready, killed, kill };
     this.instance = inst;
-    ready.catch(() => {
-      if (this.instance === inst) this.terminate(new WorkerDied(`the ${this.kind} worker failed to start`));
-    });
+    const generation = this.generation;
+    ready.then(
+      (r) => {
+        inst.panicSlot = r.panicSlot;
+        mark(`twinbench:ready:${this.kind}`, generation);
+      },
+      () => {
+        if (this.instance === inst) this.terminate(new WorkerDied(`the ${this.kind} worker failed to start`));
+      },
+    );
     return inst;
   }
 
@@ -129,9 +164,11 @@ export class WorkerBridge {
       await inst.ready;
       const p = Promise.race([fn(inst.api), inst.killed]);
       this.inFlight = p;
+      const unwatch = this.watchPanics(inst);
       try {
         return await p;
       } finally {
+        unwatch();
         if (this.inFlight === p) this.inFlight = null;
         this.scheduleReap();
       }
@@ -142,6 +179,20 @@ export class WorkerBridge {
       () => undefined,
     );
     return result;
+  }
+
+  /**
+   * While a call is in flight, end it when the worker's panic slot fills: a panic on a rayon
+   * thread aborts that thread, and the worker's own thread then waits for it forever.
+   */
+  private watchPanics(inst: Instance): () => void {
+    const slot = inst.panicSlot;
+    if (!slot) return () => {};
+    const timer = setInterval(() => {
+      const message = readPanic(slot);
+      if (message !== null && this.instance === inst) this.terminate(new RustPanicked(`Rust panicked: ${message}`));
+    }, PANIC_POLL_MS);
+    return () => clearInterval(timer);
   }
 
   private scheduleReap(): void {
@@ -156,10 +207,18 @@ export class WorkerBridge {
    * shape, is an error; a reply saying the instance died terminates the worker.
    */
   private async reply<R extends SampleReply | ShardReply>(
+    runId: number,
     fn: (api: Comlink.Remote<RuntimeWorkerApi>) => Promise<unknown>,
     valid: (r: unknown) => r is R,
   ): Promise<R> {
-    const reply = await this.call<unknown>(fn);
+    let reply: unknown;
+    try {
+      reply = await this.call<unknown>(fn);
+    } catch (e) {
+      // The worker is gone already; the call fails as a panic on its own thread does.
+      if (e instanceof RustPanicked) reply = { runId, ok: false, failure: { kind: 'panic', message: e.message, dead: true } };
+      else throw e;
+    }
     if (!valid(reply)) throw new WorkerDied(`the ${this.kind} worker sent a malformed reply`);
     const r: SampleReply | ShardReply = reply;
     if (!r.ok && r.failure.dead) this.terminate(new WorkerDied(r.failure.message));
@@ -167,13 +226,19 @@ export class WorkerBridge {
   }
 
   /** One timed sample. */
-  sample(req: SampleRequest): Promise<SampleReply> {
-    return this.reply((api) => api.sample(req), (r): r is SampleReply => isSampleReply(r, req.runId));
+  async sample(req: SampleRequest): Promise<SampleReply> {
+    const generation = this.generation;
+    const reply = await this.reply(req.runId, (api) => api.sample(req), (r): r is SampleReply => isSampleReply(r, req.runId));
+    if (reply.ok && this.firstResult < generation) {
+      this.firstResult = generation;
+      mark(`twinbench:first-result:${this.kind}`, generation);
+    }
+    return reply;
   }
 
   /** One pool shard. */
   shard(req: ShardRequest): Promise<ShardReply> {
-    return this.reply((api) => api.shard(req), (r): r is ShardReply => isShardReply(r, req.runId));
+    return this.reply(req.runId, (api) => api.shard(req), (r): r is ShardReply => isShardReply(r, req.runId));
   }
 
   timerTick(): Promise<number> {
@@ -182,7 +247,7 @@ export class WorkerBridge {
 
   /** A deliberate failure (its reply answers run -1). */
   fault(kind: string): Promise<SampleReply> {
-    return this.reply((api) => api.fault(kind), (r): r is SampleReply => isSampleReply(r, -1));
+    return this.reply(-1, (api) => api.fault(kind), (r): r is SampleReply => isSampleReply(r, -1));
   }
 
   /**

@@ -7,8 +7,8 @@ import { WORKLOADS, type WorkloadSpec } from '../generated/catalog';
 import { RunCancelled, liveWorkers } from './bridge';
 import { COARSE_TICK_MS, capabilities, describeEnvironment, type Capabilities, type Environment } from './environment';
 import { measure } from './harness';
-import { IMPLEMENTATIONS, RUNTIMES, type Impl } from './implementations';
-import { checkRequest, sweepRequests } from './request';
+import { IMPLEMENTATIONS, RUNTIMES, type Impl, type Runtime } from './implementations';
+import { LIMITS, checkRequest, sweepRequests } from './request';
 import { RunSession, type RunHooks } from './session';
 import type { RunRequest, RunResult, StopReport, SweepPoint, SweepResult } from './types';
 import { verdict, type ImplFacts } from './verdict';
@@ -54,6 +54,16 @@ export class Engine {
   /** How many times any runtime was restarted (after a crash, a Stop or a dead instance). */
   restarts(): number {
     return this.workers.all().reduce((n, b) => n + b.restarts, 0);
+  }
+
+  /**
+   * Start a runtime's worker without running anything, so a Run soon after finds it ready
+   * (pages call it on intent). Idempotent; an unused worker is reaped when idle; never rejects.
+   */
+  async prewarm(runtime: Runtime): Promise<void> {
+    const threads = runtime === 'rust-threads' ? Math.min(navigator.hardwareConcurrency || 2, LIMITS.maxThreads) : undefined;
+    if (runtime === 'rust-threads' && !this.caps.threads) return;
+    await this.workers.prewarm(runtime, runtime, threads).catch(() => {});
   }
 
   /** The timer tick inside a worker (the Rust one), measured once. */

@@ -53,6 +53,15 @@ export class Workers {
     this.slots.delete(slot);
   }
 
+  /**
+   * Start the worker in `slot` ahead of a run (the visitor showed intent). A slot that already
+   * holds a bridge keeps it, whatever its thread count: warming never replaces a worker.
+   */
+  prewarm(slot: string, runtime: string, threads?: number): Promise<InitReply> {
+    const have = this.slots.get(slot);
+    return this.start(have ? have.bridge : this.get(slot, runtime, threads));
+  }
+
   /** Whether `b` is the bridge in `slot`. */
   holds(slot: string, b: WorkerBridge): boolean {
     return this.slots.get(slot)?.bridge === b;

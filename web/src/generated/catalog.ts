@@ -161,7 +161,7 @@ export const WORKLOADS = [
     {
       "name": "count",
       "type": "int",
-      "default": 16,
+      "default": 32,
       "min": 1,
       "max": 16384,
       "page_max_python": 256,
@@ -212,7 +212,7 @@ export const WORKLOADS = [
     {
       "name": "work",
       "type": "int",
-      "default": 200000,
+      "default": 1000000,
       "min": 1,
       "max": 1000000000,
       "page_max_python": 1500000,
@@ -274,7 +274,7 @@ export const WORKLOADS = [
     {
       "name": "n",
       "type": "int",
-      "default": 100,
+      "default": 200,
       "min": 1,
       "max": 10000,
       "page_max_python": 300,
@@ -356,7 +356,7 @@ export const WORKLOADS = [
   "parallel": true,
   "pool": null,
   "category": "call",
-  "differences": "",
+  "differences": "Rust builds each tree's nodes in an arena (bumpalo) that is reset when the tree is done, as the Benchmarks Game's fastest Rust programs do: a node costs a pointer bump and a whole tree is freed at once. Python has no arenas: every node is a tuple from its small-object allocator, freed one by one by reference counting. (A Box per node made Rust's threads slower than one thread: the threaded wasm build's allocator takes one global lock on every allocation.)",
   "work_param": "n",
   "cost_model": {
     "units": "2 ** max(n, 6) * (16 * max(n, 6) - 26)",

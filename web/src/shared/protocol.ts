@@ -24,6 +24,27 @@ export interface InitReply {
   coldMs: Record<string, number>;
   /** Versions and build facts (pythonVersion, pyodideVersion, threadedBuild, threads). */
   info: Record<string, string | number | boolean>;
+  /**
+   * Threaded Rust: where its panic hook writes the first panic's message in the shared wasm
+   * memory (`{ state: u32, len: u32, bytes }`, state 2 once written). A panic on a rayon thread
+   * leaves the worker waiting forever, so the bridge reads it there while a call is in flight.
+   */
+  panicSlot?: PanicSlot;
+}
+
+export interface PanicSlot {
+  memory: WebAssembly.Memory;
+  offset: number;
+}
+
+/** The message in a panic slot, or null while there is none. */
+export function readPanic(slot: PanicSlot): string | null {
+  const buffer = slot.memory.buffer; // a new view after every memory.grow
+  const head = new Int32Array(buffer, slot.offset, 2);
+  if (Atomics.load(head, 0) !== 2) return null;
+  const len = Math.min(head[1] ?? 0, 1024);
+  // Copied out: TextDecoder does not read views of shared memory.
+  return new TextDecoder().decode(new Uint8Array(buffer, slot.offset + 8, len).slice());
 }
 
 export interface SampleRequest {
@@ -108,7 +129,7 @@ export interface RuntimeWorkerApi {
   shard(req: ShardRequest): Promise<ShardReply>;
   /** The smallest step of performance.now() seen inside the worker, in ms. */
   timerTick(): Promise<number>;
-  /** Deliberate failures, for the tests that prove recovery (Rust: panic, stack, oom). */
+  /** Deliberate failures, for the tests that prove recovery (Rust: panic, panic-in-worker, stack, oom). */
   fault(kind: string): Promise<SampleReply>;
 }
 

@@ -1,7 +1,7 @@
 // The body of both Rust workers (single-threaded and threaded builds): load the wasm, time
 // kernel calls inside the worker, and classify failures. A trapped instance (panic, out of
 // memory, stack overflow) is never reused: the reply says `dead` and the bridge replaces it.
-import { thinPoints, type Failure, type FailureKind, type InitReply, type RuntimeWorkerApi, type SampleReply, type ShardReply } from '../shared/protocol';
+import { thinPoints, type Failure, type FailureKind, type InitReply, type PanicSlot, type RuntimeWorkerApi, type SampleReply, type ShardReply } from '../shared/protocol';
 import { toPayload } from '../shared/output';
 import { ParamError, validate, workloadSpec } from '../shared/params';
 import { measureTimerTick } from './timer';
@@ -57,7 +57,7 @@ function asResult(x: unknown): { output: string | Uint8Array; work: string } {
 
 export function rustRuntime(
   kind: 'rust' | 'rust-threads',
-  load: (threads: number) => Promise<{ exports: RustExports; coldMs: Record<string, number> }>,
+  load: (threads: number) => Promise<{ exports: RustExports; coldMs: Record<string, number>; panicSlot?: PanicSlot }>,
 ): RuntimeWorkerApi {
   let rust: RustExports | null = null;
   let dead: Failure | null = null;
@@ -90,7 +90,12 @@ export function rustRuntime(
     async init(req): Promise<InitReply> {
       const loaded = await load(req.threads ?? 1);
       rust = loaded.exports;
-      return { runtime: kind, coldMs: loaded.coldMs, info: { threadedBuild: rust.threaded_build(), threads: rust.thread_count() } };
+      return {
+        runtime: kind,
+        coldMs: loaded.coldMs,
+        info: { threadedBuild: rust.threaded_build(), threads: rust.thread_count() },
+        ...(loaded.panicSlot ? { panicSlot: loaded.panicSlot } : {}),
+      };
     },
 
     async sample(req): Promise<SampleReply> {

@@ -7,10 +7,12 @@ import { rustRuntime } from './rust-runtime';
 Comlink.expose(
   rustRuntime('rust-threads', async (threads) => {
     const t0 = performance.now();
-    await init();
+    const { memory } = await init();
     const t1 = performance.now();
     await wasm.initThreadPool(threads);
     const t2 = performance.now();
-    return { exports: wasm, coldMs: { wasmInit: t1 - t0, threadPoolInit: t2 - t1 } };
+    // A panic on a rayon thread leaves this thread waiting: the bridge watches the slot instead.
+    const panicSlot = { memory, offset: wasm.panic_slot() };
+    return { exports: wasm, coldMs: { wasmInit: t1 - t0, threadPoolInit: t2 - t1 }, panicSlot };
   }),
 );
