@@ -1,12 +1,13 @@
 // The single-threaded Rust build (stable toolchain) in its own worker.
 import * as Comlink from 'comlink';
 import init, * as wasm from '../wasm/st/twinbench.js';
+import wasmUrl from '../wasm/st/twinbench_bg.wasm?url';
 import { rustRuntime } from './rust-runtime';
+import { loadWasm } from './wasm-load';
 
 Comlink.expose(
   rustRuntime('rust', async () => {
-    const t0 = performance.now();
-    await init();
-    return { exports: wasm, coldMs: { wasmInit: performance.now() - t0 } };
+    const { coldMs } = await loadWasm(init, wasmUrl);
+    return { exports: wasm, coldMs };
   }),
 );

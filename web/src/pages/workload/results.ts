@@ -10,6 +10,7 @@ import { byId } from '../../ui/dom';
 import { envList } from '../../ui/env-panel';
 import { resultTools } from '../../ui/result-tools';
 import { showResult } from '../../ui/result-view';
+import { shortFlag } from '../../ui/result/flag-words';
 
 export type State = 'idle' | 'loading' | 'running' | 'done' | 'error';
 
@@ -35,7 +36,7 @@ export class ResultsRegion {
     resultTools(byId('result-tools'), { w: this.w, result: r, share, pageUrl: window.location.href });
     if (this.shared) await showComparison(byId('compare'), this.shared, this.w, r);
     const q = r.ratios['python/rust'];
-    claimsView(byId('claims'), this.w, reference, q && !q.hidden ? { ratio: q.value, ci95: q.ci95, params: r.params } : null);
+    claimsView(byId('claims'), this.w, reference, q && !q.hidden ? { ratio: q.value, ci95: q.ci95, params: r.params, flags: q.flags.map(shortFlag) } : null);
     byId('env').replaceChildren(envList(r.environment));
   }
 }

@@ -57,7 +57,7 @@ export class Runner {
       if (impls.some((i) => i.startsWith('python')) && !pythonDownloaded()) {
         this.status.textContent = 'downloading Python…';
         const d = await downloadPython((p) => this.progress.download(p.loaded, p.total));
-        for (const i of impls.filter((x) => x.startsWith('python'))) coldExtra[i] = { download: d.ms };
+        for (const i of impls.filter((x) => x.startsWith('python'))) coldExtra[i] = { pageDownload: d.ms };
       }
       this.region.state('running');
       this.status.textContent = 'running…';

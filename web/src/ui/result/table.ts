@@ -41,28 +41,38 @@ export function timesTable(r: SharedResult): HTMLElement {
   return el('div', { class: 'table-scroll' }, table);
 }
 
-/** What each cold cost measured, in words (the workers name them). */
+/** What each cold cost measured, in words, in the order they happen (the workers name them). */
 const COLD_WORDS: Record<string, string> = {
-  download: 'download (by the page, bytes counted)',
-  snapshotFetch: 'fetch Pyodide’s start-up snapshot',
-  pyodideLoad: 'compile, instantiate and start Pyodide',
+  pageDownload: 'download Pyodide (by the page, bytes counted)',
+  download: 'download (what was still arriving once the worker asked)',
+  compile: 'compile Pyodide’s wasm (beyond the download)',
+  snapshotInflate: 'inflate the start-up snapshot',
+  restore: 'instantiate and start the interpreter (restore the snapshot)',
   packageImport: 'import the twins (twinbench)',
+  pyodideLoad: 'compile, instantiate and start Pyodide',
   rustInit: 'load the Rust wasm for Python',
+  wasmDownload: 'download the wasm',
+  wasmCompile: 'compile the wasm (beyond the download)',
+  wasmInstantiate: 'instantiate the wasm',
   wasmInit: 'download, compile and instantiate the wasm',
   threadPoolInit: 'start the rayon threads',
   poolStart: 'start the pool’s workers',
 };
+const ORDER = Object.keys(COLD_WORDS);
+const rank = (k: string): number => (ORDER.includes(k) ? ORDER.indexOf(k) : ORDER.length);
 
 /** The cold-start breakdown of each implementation that paid one, in this run. */
 export function coldStart(r: SharedResult, extra: Record<string, Record<string, number>> = {}): HTMLElement | null {
   const parts: HTMLElement[] = [];
   for (const [impl, x] of Object.entries(r.implementations)) {
     const detail = { ...(extra[impl] ?? {}), ...(x?.coldDetailMs ?? {}) };
-    const items = Object.entries(detail).filter(([, ms]) => ms > 0);
+    const items = Object.entries(detail)
+      .filter(([, ms]) => ms > 0)
+      .sort(([a], [b]) => rank(a) - rank(b));
     if (!items.length) continue;
     parts.push(
       el('h4', {}, implLabel(impl)),
-      el('dl', {}, ...items.flatMap(([k, ms]) => [el('dt', {}, COLD_WORDS[k] ?? k), el('dd', {}, formatMs(ms))])),
+      el('dl', { 'data-impl': impl }, ...items.flatMap(([k, ms]) => [el('dt', { 'data-phase': k }, COLD_WORDS[k] ?? k), el('dd', {}, formatMs(ms))])),
     );
   }
   if (!parts.length) return null;

@@ -1,29 +1,12 @@
-// Words for what a result carries: implementation labels (any id a result may hold) and a
-// few words per flag for a greyed ratio (the full sentence is in the flag list and the tooltip).
+// Words for what a result carries: implementation labels (any id a result may hold), the flags
+// behind a ratio, and the order pairs are shown in.
 import { isImplId, label } from '../../app';
 import type { SharedFlag, SharedResult } from '../../shared/share';
 
+export { shortFlag } from './flag-words';
+
 export function implLabel(impl: string): string {
   return isImplId(impl) ? label(impl) : impl;
-}
-
-const SHORT: Record<string, string> = {
-  'few-samples': 'few samples',
-  drift: 'times drifted',
-  noisy: 'noisy times',
-  'noisy-ratio': 'uncertain ratio',
-  'work-not-scaling': 'time does not grow with the work',
-  'custom-python': 'your edited Python',
-  'different-builds': 'different builds',
-  'timer-coarse': 'coarse timer',
-  mismatch: 'outputs differ',
-  nondeterministic: 'results changed between samples',
-  'hidden-samples-discarded': 'hidden samples discarded',
-  'nothing-to-compare': 'nothing to compare',
-};
-
-export function shortFlag(code: string): string {
-  return SHORT[code] ?? code;
 }
 
 /** The flags behind ratio a/b: its pair's own, its two implementations', and the run's. */
