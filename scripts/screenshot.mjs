@@ -16,11 +16,25 @@ const OUT = join(REPO, 'docs/screenshots');
 const { values: opts } = parseArgs({ options: { workload: { type: 'string', default: 'fib' }, query: { type: 'string', default: 'n=27' } } });
 const SIZES = { desktop: { width: 1280, height: 900 }, phone: { width: 375, height: 780 } };
 
+/**
+ * CodeMirror measures the heights of wrapped lines only once they are in view (until then its
+ * gutter numbers sit where an estimate puts them), and a full-page screenshot scrolls nothing:
+ * bring each editor into view first, as a visitor's scrolling does, then go back to the top.
+ */
+async function measureEditors(page) {
+  for (const frame of await page.locator('.code-frame[data-ready="true"]').all()) {
+    await frame.scrollIntoViewIfNeeded();
+    await page.waitForTimeout(150);
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
+}
+
 /** Both sizes of one page: desktop first, then the same page narrowed (charts follow their box). */
 async function shoot(page, name) {
   for (const [size, viewport] of Object.entries(SIZES)) {
     await page.setViewportSize(viewport);
     await page.waitForTimeout(600); // layout, and uPlot's resize
+    await measureEditors(page);
     const path = join(OUT, `${name}-${size}.png`);
     await page.screenshot({ path, fullPage: true });
     console.log(`wrote ${path.slice(REPO.length + 1)}`);
@@ -48,6 +62,8 @@ try {
   await page.click('#run');
   await page.waitForFunction(() => ['done', 'error'].includes(document.querySelector('#results')?.dataset.state ?? ''), null, { timeout: 180_000 });
   await page.locator('#results .chart[data-drawn="true"]').first().waitFor();
+  // The cold-start breakdown open, so the screenshot shows it.
+  await page.locator('#results details.cold summary').click();
   await page.evaluate(() => window.scrollTo(0, 0));
   await shoot(page, 'workload');
 } finally {

@@ -1,5 +1,5 @@
 // Share links (#s=...): they carry code, parameters and a result, and run nothing by
-// themselves; what they carry is shown as text; a result they carry is shown beside the
+// themselves; what they carry, and any error it raises, is shown as text; a result they carry is shown beside the
 // visitor's own after Run; a broken link loads with a notice and never throws.
 import LZString from 'lz-string';
 import { expect, liveWorkers, pythonCode, ready, recordPyodideRequests, runFromUi, test, workloadUrl } from './fixtures';
@@ -32,6 +32,8 @@ test('a share link with hostile output shows the code, fetches no Pyodide file b
   // Pyodide was downloaded on Run, with a bar in bytes, then each implementation's samples.
   await expect(page.locator('[data-progress="download"] .value')).toHaveText(/^([\d.]+) MB of \1 MB$/);
   await expect(page.locator('[data-progress="impl:Python"] .value')).toHaveText(/^\d+ samples$/);
+  // The page's download is the first phase of Python's cold start.
+  await expect(page.locator('#results details.cold dl[data-impl="python"] dt').first()).toHaveAttribute('data-phase', 'pageDownload');
   const stdout = page.locator('#results pre.stdout');
   await expect(stdout).toContainText(HOSTILE);
   await expect(stdout).toContainText('</pre><script>window.__xss=2</script>');
@@ -88,4 +90,21 @@ test('malformed, truncated, oversized and wrongly typed share links load the pag
     await expect(page.locator('input[name="n"]')).toHaveValue('27');
     await expect(page.locator('#compare')).toBeHidden();
   }
+});
+
+test('error text from the visitor\'s code is shown as text, never as HTML', async ({ page }) => {
+  let dialogs = 0;
+  page.on('dialog', (d) => {
+    dialogs++;
+    void d.dismiss();
+  });
+  const code = `def fib(n):\n    raise ValueError(${JSON.stringify(`${HOSTILE}<b id="bold">bold</b>`)})\n`;
+  await page.goto(workloadUrl('fib', 'n=10&sampling=quick&impls=python,rust') + link({ v: 1, code }));
+  await ready(page);
+  await page.click('#run');
+  await expect(page.locator('#results')).toHaveAttribute('data-state', 'error', { timeout: 120_000 });
+  await expect(page.locator('#error')).toContainText(`ValueError: ${HOSTILE}<b id="bold">bold</b>`);
+  expect(await page.locator('#error-box img, #error-box b, #bold').count()).toBe(0);
+  expect(await page.evaluate(() => (window as { __xss?: unknown }).__xss)).toBeUndefined();
+  expect(dialogs).toBe(0);
 });

@@ -6,6 +6,7 @@ import { engine, label, type RunResult, type SweepPoint } from '../app';
 import { drawChart } from './charts';
 import type { SweepData, SweepSeries } from './charts/sweep-data';
 import { el } from './dom';
+import { shortFlag } from './result/flag-words';
 
 export interface SweepSetup {
   /** The form's current parameters (validated by the engine). */
@@ -38,12 +39,31 @@ function series(results: Array<{ x: number; r: RunResult }>, key: string, name: 
   };
 }
 
+/**
+ * The credibility flags of each point's ratios, in a few words (the run's flag list says them in
+ * full), one line per point that has any: a greyed or missing point on the chart says why here.
+ */
+export function pointFlagWords(results: ReadonlyArray<{ x: number; r: Pick<RunResult, 'ratios'> }>, keys: readonly string[], xName: (x: number) => string): Array<{ x: number; text: string }> {
+  return results.flatMap(({ x, r }) => {
+    const words = [...new Set(keys.flatMap((k) => r.ratios[k]?.flags ?? []).map(shortFlag))];
+    return words.length ? [{ x, text: `${xName(x)}: ${words.join(', ')}` }] : [];
+  });
+}
+
+function pointFlags(results: Array<{ x: number; r: RunResult }>, keys: readonly string[], xName: (x: number) => string): HTMLElement | null {
+  const items = pointFlagWords(results, keys, xName).map((p) => el('li', { 'data-point': String(p.x) }, p.text));
+  return items.length ? el('ul', { class: 'flags point-flags', 'aria-label': 'Flags on these runs' }, ...items) : null;
+}
+
 interface PanelSpec {
   id: string;
   title: string;
   intro: string;
   button: string;
   chart: 'speedup' | 'crossover';
+  /** The ratios the chart draws, whose flags are listed under it, and how a point is named. */
+  keys: readonly string[];
+  pointName(x: number): string;
   plan(s: SweepSetup): { impls: string[]; points: SweepPoint[]; x: (p: SweepPoint) => number; threads?: number } | string;
   data(results: Array<{ x: number; r: RunResult }>, s: SweepSetup): SweepData;
 }
@@ -75,6 +95,8 @@ function panel(root: HTMLElement, w: WorkloadSpec, s: SweepSetup, spec: PanelSpe
       .then(async () => {
         state.textContent = `done: ${plan.points.length} runs, each verified ${results.every(({ r }) => r.verified) ? '✓' : '✗ (see the main result for why)'}`;
         await drawChart(out, spec.chart, { w, sweep: spec.data(results, s) });
+        const flags = pointFlags(results, spec.keys, spec.pointName);
+        if (flags) out.append(flags);
         box.dataset.state = 'done';
       })
       .catch((e: unknown) => {
@@ -95,6 +117,8 @@ export function threadSweepPanel(root: HTMLElement, w: WorkloadSpec, s: SweepSet
     intro: 'Runs Rust on 1, 2, … threads, each count in a fresh worker (a rayon pool cannot be resized), each against the same threaded build on one thread, and fits Amdahl’s law to the speedups.',
     button: 'Run the thread sweep',
     chart: 'speedup',
+    keys: ['rust-threads-1/rust-threads'],
+    pointName: (t) => `${t} thread${t === 1 ? '' : 's'}`,
     plan: (x) => (x.threadsAvailable ? { impls: ['rust-threads'], points: threadCounts(x.threads()).map((t) => ({ threads: t })), x: (p) => p.threads ?? 1 } : 'Threads are off in this browser, so there is nothing to sweep (the notice at the top says why).'),
     data: (results, x) => {
       const p = x.params().p;
@@ -119,6 +143,8 @@ export function crossoverPanel(root: HTMLElement, w: WorkloadSpec, s: SweepSetup
     intro: 'Runs the batch at growing input sizes, sequential Rust against a pool of Rust workers (and rayon threads where this browser has them). On tiny inputs the overhead of splitting wins; the chart shows where the parallel versions overtake.',
     button: 'Run the crossover sweep',
     chart: 'crossover',
+    keys: ['rust/rust-pool', 'rust-threads-1/rust-threads'],
+    pointName: (n) => `n=${n}`,
     plan: (x) => {
       const n = Number(x.params().n);
       if (!Number.isInteger(n)) return 'Set n to a whole number first.';
