@@ -25,6 +25,11 @@ for (const scheme of ['light', 'dark'] as const) {
     test('axe: no serious or critical violation on home, a workload page after a run, and method', async ({ page }) => {
       await page.goto(COI_URL);
       await ready(page);
+      // The theme follows the system: a dark page under a dark scheme, a light one otherwise.
+      const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor.match(/\d+/g)!.slice(0, 3).map(Number));
+      const sum = bg.reduce((a, b) => a + b, 0);
+      if (scheme === 'dark') expect(sum, `background rgb(${bg.join(', ')})`).toBeLessThan(150);
+      else expect(sum, `background rgb(${bg.join(', ')})`).toBeGreaterThan(600);
       expect(await seriousViolations(page)).toEqual([]);
 
       await page.goto(workloadUrl('nbody', 'n=500&sampling=quick'));
