@@ -43,7 +43,7 @@ function series(results: Array<{ x: number; r: RunResult }>, key: string, name: 
  * The credibility flags of each point's ratios, in a few words (the run's flag list says them in
  * full), one line per point that has any: a greyed or missing point on the chart says why here.
  */
-export function pointFlagWords(results: ReadonlyArray<{ x: number; r: Pick<RunResult, 'ratios'> }>, keys: readonly string[], xName: (x: number) => string): Array<{ x: number; text: string }> {
+export function pointFlagWords(results: ReadonlyArray<{ x: number; r: { ratios: Readonly<Record<string, { flags: readonly string[] } | undefined>> } }>, keys: readonly string[], xName: (x: number) => string): Array<{ x: number; text: string }> {
   return results.flatMap(({ x, r }) => {
     const words = [...new Set(keys.flatMap((k) => r.ratios[k]?.flags ?? []).map(shortFlag))];
     return words.length ? [{ x, text: `${xName(x)}: ${words.join(', ')}` }] : [];
