@@ -33,6 +33,10 @@ test('the single-threaded build reports the same fault as a panic on its own thr
 });
 
 test('prewarm starts a runtime without running anything, once', async ({ page }) => {
+  // The method page starts no worker of its own (home measures the timer tick in the Rust
+  // worker when idle, which would race with the count below).
+  await page.goto(`${COI_URL}method/`);
+  await ready(page);
   const before = await page.evaluate(() => window.twinbench.debug.liveWorkers());
   await page.evaluate(() => Promise.all([window.twinbench.prewarm('rust'), window.twinbench.prewarm('rust')]));
   expect(await page.evaluate(() => window.twinbench.debug.liveWorkers())).toBe(before + 1);
