@@ -33,7 +33,9 @@ function start(): void {
   const shots = byId('shots');
   for (const [path, url] of Object.entries(SHOTS).sort()) {
     const name = path.split('/').pop()?.replace('.png', '') ?? '';
-    shots.append(el('figure', {}, el('img', { src: url, alt: `Screenshot: ${CAPTIONS[name] ?? name}`, loading: 'lazy', width: '600' }), el('figcaption', {}, CAPTIONS[name] ?? name)));
+    // Full-page shots are tall (a phone's is thousands of pixels): the top of each, linked to all of it.
+    const img = el('img', { src: url, alt: `Screenshot: ${CAPTIONS[name] ?? name}`, loading: 'lazy', width: '600' });
+    shots.append(el('figure', {}, el('a', { href: url, class: 'shot' }, img), el('figcaption', {}, `${CAPTIONS[name] ?? name} (the top; open it for the whole page)`)));
   }
   if (!shots.children.length) shots.append(el('p', { class: 'muted' }, 'No screenshots in this build yet (node scripts/screenshot.mjs takes them).'));
 }
