@@ -6,7 +6,7 @@
 import type { WorkloadSpec } from '../../generated/catalog';
 import { browserCapabilities, engine, installApi, prepare, prepareWhenIdle, saveData, type Impl, type RunRequest } from '../../app';
 import { workloadSpec } from '../../shared/params';
-import { hasThreadSweep } from '../../ui/charts';
+import { hasThreadSweep, preloadCharts, resultCharts } from '../../ui/charts';
 import { byId } from '../../ui/dom';
 import { envList } from '../../ui/env-panel';
 import { implPicker } from '../../ui/impl-picker';
@@ -118,6 +118,12 @@ async function start(): Promise<void> {
   run.addEventListener('pointerenter', intent, { once: true });
   run.addEventListener('focus', intent, { once: true });
   if (!s.fromShare) prepareWhenIdle(['python', 'rust']);
+  // The chart modules (uPlot with them) load while the page is idle: evaluating them takes tens
+  // of milliseconds, which must not land on the main thread during a run (Runner preloads them
+  // too, for a Run pressed before the page was ever idle).
+  const charts = (): void => preloadCharts(resultCharts(w));
+  if ('requestIdleCallback' in window) requestIdleCallback(charts, { timeout: 3000 });
+  else setTimeout(charts, 1000);
 }
 
 void start().catch((e: unknown) => {
