@@ -35,6 +35,8 @@ test('the single-threaded build reports the same fault as a panic on its own thr
 test('prewarm starts a runtime without running anything, once', async ({ page }) => {
   // The home page's environment panel already holds a 'rust' worker (it measures the timer
   // tick), so the threaded build, which nothing on the page starts by itself, is the one to warm.
+  // environment() makes sure that worker exists before counting (the page asks for it when idle).
+  await page.evaluate(() => window.twinbench.environment());
   const before = await page.evaluate(() => window.twinbench.debug.liveWorkers());
   await page.evaluate(() => Promise.all([window.twinbench.prewarm('rust-threads'), window.twinbench.prewarm('rust-threads')]));
   expect(await page.evaluate(() => window.twinbench.debug.liveWorkers())).toBe(before + 1);
