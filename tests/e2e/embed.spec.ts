@@ -65,7 +65,7 @@ test('a blog on another origin: loader widgets and a plain iframe light until Ru
     await expect(w).toHaveAttribute('data-state', 'idle');
     await expect(w.getByRole('heading', { level: 1 })).toHaveText('Recursive Fibonacci');
     await expect(w.locator('#threads-line')).toContainText('Rust runs single-threaded here: this page is not cross-origin isolated');
-    await expect(w.locator('#download')).toContainText(/Run downloads about \d+\.\d MB/);
+    await expect(w.locator('#download')).toContainText(/Run downloads up to \d+\.\d MB/);
   }
   await expect(first.locator('input[name="n"]')).toHaveValue('18');
   await expect(first.getByRole('link', { name: 'Open the full page' }).last()).toHaveAttribute('href', `${COI_URL}w/fib/?n=18`);
@@ -149,4 +149,27 @@ test('forged resize messages (another origin, another frame, wrong shapes) are i
   // The control: the same message, well formed, from the loader's own frame is obeyed.
   await own.evaluate(({ frame, type }) => window.parent.postMessage({ type, frame, height: 333 }, '*'), { frame, type: RESIZE });
   await expect.poll(height).toBe(333);
+});
+
+test('a workload page offers Embed this for its parameters, and advertises its oEmbed file', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: COI_URL });
+  await page.goto(`${COI_URL}w/fib/?n=21`);
+  await page.getByText('Embed this', { exact: true }).click();
+  const loader = page.locator('#embed-loader');
+  await expect(loader).toHaveValue(`<div data-twinbench="fib" data-n="21"></div>\n<script src="${COI_URL}embed.js" async></script>`);
+  await expect(page.locator('#embed-iframe')).toHaveValue(new RegExp(`^<iframe src="${COI_URL}embed\\.html\\?kernel=fib&#38;n=21" .*height="${IFRAME_HEIGHT}".*sandbox="${SANDBOX}" allow="${ALLOW}"></iframe>$`));
+  // The snippets follow the form.
+  await page.locator('#params input[name="n"]').fill('19');
+  await expect(loader).toHaveValue(/data-n="19"/);
+  await page.getByRole('button', { name: 'Copy the loader snippet' }).click();
+  await expect(page.locator('#embed-this .copied')).toHaveText('The loader snippet is copied.');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('data-n="19"');
+
+  const href = await page.locator('link[rel="alternate"][type="application/json+oembed"]').getAttribute('href');
+  expect(href).toBeTruthy();
+  const res = await page.request.get(new URL(href ?? '', page.url()).href);
+  expect(res.ok()).toBe(true);
+  const o = (await res.json()) as Record<string, unknown>;
+  expect(o).toMatchObject({ version: '1.0', type: 'rich', provider_name: 'twinbench', height: IFRAME_HEIGHT });
+  expect(String(o.html)).toMatch(/^<iframe src="[^"]*embed\.html\?kernel=fib&#38;n=\d+" /);
 });

@@ -27,7 +27,8 @@ function query(div: HTMLElement, frame: string): string {
   const q = new URLSearchParams();
   q.append('kernel', div.getAttribute('data-twinbench') ?? '');
   for (const a of Array.from(div.attributes)) {
-    if (!a.name.startsWith('data-') || a.name === 'data-twinbench' || a.name === MARK) continue;
+    // data-frame is the loader's own (its messages' id); a page cannot set it.
+    if (!a.name.startsWith('data-') || a.name === 'data-twinbench' || a.name === 'data-frame' || a.name === MARK) continue;
     q.append(a.name.slice(5), a.value);
   }
   q.append('frame', frame);

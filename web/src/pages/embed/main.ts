@@ -64,7 +64,7 @@ function mount(w: WorkloadSpec, params: ParamValues, theme: Parameters<typeof ap
   const download = el(
     'p',
     { class: 'line', id: 'download' },
-    `Run downloads about ${mb(PYTHON_BYTES + sizes.rustWasmBytes)} (Python in the browser, Pyodide, and the Rust wasm), once; nothing is fetched before.`,
+    `Run downloads up to ${mb(PYTHON_BYTES + sizes.rustWasmBytes)} (Python in the browser, Pyodide, and the Rust wasm), once; nothing is fetched before.`,
   );
   const threadsLine = caps.threads
     ? null
@@ -86,6 +86,7 @@ function mount(w: WorkloadSpec, params: ParamValues, theme: Parameters<typeof ap
     el('p', { class: 'links' }, full, showSource),
     source,
   );
+  setState('idle');
 
   showSource.addEventListener('click', () => {
     const open = source.hidden;

@@ -40,6 +40,11 @@ describe('parseEmbed', () => {
     const p = parseEmbed(`?kernel=${'x'.repeat(5000)}`);
     expect(p.error?.length).toBeLessThan(400);
   });
+  it('clips a long choice value', () => {
+    const w = parseEmbed(`?kernel=shared-counter&strategy=${'x'.repeat(3000)}`);
+    expect(w.error).toMatch(/strategy/);
+    expect(w.error?.length).toBeLessThan(400);
+  });
   it('ignores a malformed frame id (no messages to the host then)', () => {
     expect(parseEmbed('?kernel=fib&frame=<x>').frame).toBeNull();
   });

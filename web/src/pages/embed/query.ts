@@ -60,7 +60,8 @@ function paramsOf(w: WorkloadSpec, q: URLSearchParams): { params: ParamValues | 
     if (typeof v === 'number' && Number.isNaN(v)) {
       return { params: null, error: `Parameter ${p.name} of ${w.id} must be ${allowedValues(p, LANGUAGES)}, got '${clip(raw)}'.` };
     }
-    given[name] = v;
+    // A long text is no choice anyway; shortened, it still fails, with a readable message.
+    given[name] = typeof v === 'string' && v.length > 40 ? `${v.slice(0, 40)}…` : v;
   }
   try {
     let params: ParamValues = {};
