@@ -4,7 +4,7 @@
 // single-threaded and saying so; forged resize messages are ignored.
 import type { Frame, Page } from '@playwright/test';
 import { ALLOW, IFRAME_HEIGHT, RESIZE, SANDBOX } from '../../web/src/shared/embed';
-import { COI_URL, HOST_URL, NO_COI_URL, expect, test } from './fixtures';
+import { COI_URL, HOST_URL, ISOLATED_HOST_URL, NO_COI_URL, expect, test } from './fixtures';
 
 const HEAVY = /pyodide|\.wasm|\.worker-|python_stdlib|snapshot/;
 
@@ -172,4 +172,24 @@ test('a workload page offers Embed this for its parameters, and advertises its o
   const o = (await res.json()) as Record<string, unknown>;
   expect(o).toMatchObject({ version: '1.0', type: 'rich', provider_name: 'twinbench', height: IFRAME_HEIGHT });
   expect(String(o.html)).toMatch(/^<iframe src="[^"]*embed\.html\?kernel=fib&#38;n=\d+" /);
+});
+
+test('on an isolated host, allow="cross-origin-isolated" passes isolation on to the widget (RELIABILITY.md 21)', async ({ page }) => {
+  await page.goto(ISOLATED_HOST_URL);
+  expect(await page.evaluate(() => window.crossOriginIsolated)).toBe(true);
+  const first = page.frameLocator('#first iframe').locator('#widget');
+  await expect(first).toHaveAttribute('data-state', 'idle');
+  expect(await (await frameOf(page, '#first iframe')).evaluate(() => window.crossOriginIsolated)).toBe(true);
+  await expect(first.locator('#threads-line')).toHaveCount(0);
+  await expectSized(page, '#first iframe');
+  // Without the attribute, the same widget falls back cleanly: not isolated, and it says so.
+  await page.evaluate((src) => {
+    const f = document.createElement('iframe');
+    f.id = 'no-allow';
+    f.src = src;
+    document.body.append(f);
+  }, `${COI_URL}embed.html?kernel=fib&n=12`);
+  const bare = page.frameLocator('#no-allow').locator('#widget');
+  await expect(bare).toHaveAttribute('data-state', 'idle');
+  await expect(bare.locator('#threads-line')).toContainText('not cross-origin isolated');
 });
