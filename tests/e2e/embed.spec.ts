@@ -4,7 +4,7 @@
 // single-threaded and saying so; forged resize messages are ignored.
 import type { Frame, Page } from '@playwright/test';
 import { ALLOW, IFRAME_HEIGHT, RESIZE, SANDBOX } from '../../web/src/shared/embed';
-import { COI_URL, HOST_URL, ISOLATED_HOST_URL, NO_COI_URL, expect, test } from './fixtures';
+import { COI_URL, CSP_URL, HOST_URL, ISOLATED_HOST_URL, NO_COI_URL, expect, test } from './fixtures';
 
 const HEAVY = /pyodide|\.wasm|\.worker-|python_stdlib|snapshot/;
 
@@ -192,4 +192,23 @@ test('on an isolated host, allow="cross-origin-isolated" passes isolation on to 
   const bare = page.frameLocator('#no-allow').locator('#widget');
   await expect(bare).toHaveAttribute('data-state', 'idle');
   await expect(bare.locator('#threads-line')).toContainText('not cross-origin isolated');
+});
+
+test('the widget under the production CSP: a pinned theme, the source view and a run cause no violation', async ({ page }) => {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __violations: string[] };
+    w.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => w.__violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+  });
+  const violations = (): Promise<string[]> => page.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
+  const res = await page.goto(`${CSP_URL}embed.html?kernel=fib&n=14&theme=dark`);
+  expect(res?.headers()['content-security-policy']).toContain('frame-ancestors *');
+  const w = page.locator('#widget');
+  await expect(w).toHaveAttribute('data-state', 'idle');
+  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(13, 17, 23)');
+  await w.getByRole('button', { name: 'Show the Python source' }).click();
+  await expect(w.locator('#source .code-frame[data-ready="true"]')).toBeVisible();
+  await w.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(w).toHaveAttribute('data-state', 'done', { timeout: 150_000 });
+  expect(await violations()).toEqual([]);
 });
