@@ -212,3 +212,31 @@ test('the widget under the production CSP: a pinned theme, the source view and a
   await expect(w).toHaveAttribute('data-state', 'done', { timeout: 150_000 });
   expect(await violations()).toEqual([]);
 });
+
+test('Stop in a widget on a blog: during the download and while measuring; the next Run is verified (RELIABILITY.md 20)', async ({ page }) => {
+  await page.goto(HOST_URL);
+  const w = page.frameLocator('#first iframe').locator('#widget');
+  const run = w.getByRole('button', { name: 'Run', exact: true });
+  const stop = w.getByRole('button', { name: 'Stop', exact: true });
+  await expect(stop).toBeDisabled();
+  // During Pyodide's download: the run ends before it measures anything.
+  await run.click();
+  await expect(w).toHaveAttribute('data-state', 'loading');
+  await stop.click();
+  await expect(w.locator('#status')).toHaveText(/^stopped/);
+  await expect(w).not.toHaveAttribute('data-state', /loading|running|done/);
+  await expect(w.locator('#result')).toBeEmpty();
+  // While measuring: without isolation Python cannot be interrupted, so its worker is replaced.
+  await w.locator('input[name="n"]').fill('24');
+  await run.click();
+  await expect(w).toHaveAttribute('data-state', 'running', { timeout: 120_000 });
+  await expect(w.locator('progress').first()).toBeVisible();
+  await stop.click();
+  await expect(w.locator('#status')).toHaveText(/^stopped/);
+  await expect(w).toHaveAttribute('data-state', 'error');
+  await expect(w.locator('#error')).toBeHidden();
+  await w.locator('input[name="n"]').fill('12');
+  await run.click();
+  await expect(w).toHaveAttribute('data-state', 'done', { timeout: 150_000 });
+  await expect(w.locator('.verdict.ok')).toContainText('Outputs identical');
+});

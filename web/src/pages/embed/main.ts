@@ -103,7 +103,10 @@ function mount(w: WorkloadSpec, params: ParamValues, theme: Parameters<typeof ap
     });
   });
 
+  let current: AbortController | null = null;
   run.addEventListener('click', () => {
+    const abort = new AbortController();
+    current = abort;
     const req: RunRequest = { workload: w.id, params: form.read(w), implementations: ['python', 'rust'], ...SAMPLING };
     run.disabled = true;
     stop.disabled = false;
@@ -113,7 +116,7 @@ function mount(w: WorkloadSpec, params: ParamValues, theme: Parameters<typeof ap
     status.textContent = 'loading…';
     import('./run')
       .then(({ runWidget }) =>
-        runWidget(w, req, { progress, result, running: () => setState('running'), status: (t) => (status.textContent = t) }),
+        runWidget(w, req, { progress, result, signal: abort.signal, running: () => setState('running'), status: (t) => (status.textContent = t) }),
       )
       .then(() => {
         setState('done');
@@ -136,6 +139,7 @@ function mount(w: WorkloadSpec, params: ParamValues, theme: Parameters<typeof ap
   });
   stop.addEventListener('click', () => {
     status.textContent = 'stopping…';
+    current?.abort();
     void import('./run').then(({ stopWidget }) => stopWidget()).then((t) => (status.textContent = t));
   });
 }
