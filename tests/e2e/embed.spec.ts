@@ -228,6 +228,8 @@ test('Stop in a widget on a blog: during the download and while measuring; the n
   await expect(w.locator('#result')).toBeEmpty();
   // While measuring: without isolation Python cannot be interrupted, so its worker is replaced.
   await w.locator('input[name="n"]').fill('24');
+  // Both full-page links follow the form.
+  for (const a of await w.locator('a.full-page').all()) await expect(a).toHaveAttribute('href', `${COI_URL}w/fib/?n=24`);
   await run.click();
   await expect(w).toHaveAttribute('data-state', 'running', { timeout: 120_000 });
   await expect(w.locator('progress').first()).toBeVisible();
