@@ -219,7 +219,12 @@ test('Stop in a widget on a blog: during the download and while measuring; the n
   const run = w.getByRole('button', { name: 'Run', exact: true });
   const stop = w.getByRole('button', { name: 'Stop', exact: true });
   await expect(stop).toBeDisabled();
-  // During Pyodide's download: the run ends before it measures anything.
+  // During Pyodide's download (held back 2 s, or from localhost it could be over before Stop): the
+  // run ends before it measures anything.
+  await page.route('**/pyodide/**', async (route) => {
+    await new Promise((r) => setTimeout(r, 2000));
+    await route.continue();
+  });
   await run.click();
   await expect(w).toHaveAttribute('data-state', 'loading');
   await stop.click();
@@ -241,4 +246,23 @@ test('Stop in a widget on a blog: during the download and while measuring; the n
   await run.click();
   await expect(w).toHaveAttribute('data-state', 'done', { timeout: 150_000 });
   await expect(w.locator('.verdict.ok')).toContainText('Outputs identical');
+});
+
+test("on the site's own origin the loader sets no sandbox, which a same-origin frame could lift (RELIABILITY.md 23)", async ({ page }) => {
+  await page.goto(`${COI_URL}method/`);
+  await page.evaluate(() => {
+    const d = document.createElement('div');
+    d.id = 'own';
+    d.setAttribute('data-twinbench', 'fib');
+    d.setAttribute('data-n', '10');
+    const s = document.createElement('script');
+    s.src = '../embed.js';
+    s.async = true;
+    document.body.append(d, s);
+  });
+  const iframe = page.locator('#own iframe');
+  await expect(iframe).toHaveAttribute('allow', ALLOW);
+  await expect(iframe).not.toHaveAttribute('sandbox', /.*/);
+  await expect(page.frameLocator('#own iframe').locator('#widget')).toHaveAttribute('data-state', 'idle');
+  await expectSized(page, '#own iframe');
 });
