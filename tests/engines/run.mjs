@@ -93,7 +93,7 @@ try {
   for (const id of variantIds) {
     const v = VARIANTS[id];
     console.log(color('1', `\n${id}: ${v.label}`));
-    const mine = specs.filter((s) => !s.skip?.(v));
+    const mine = specs.filter((s) => !s.skip?.({ id, ...v }));
     const groups = [
       ['default', mine.filter((s) => !s.session)],
       ['service-workers', mine.filter((s) => s.session === 'service-workers')],
