@@ -5,8 +5,9 @@
 import { defineConfig } from '@playwright/test';
 import chromium from './tests/chromium.json' with { type: 'json' };
 
-// TWINBENCH_E2E_PORT moves the three servers (port, port+1, port+2), so two checkouts on one
-// machine can run their suites side by side.
+// TWINBENCH_E2E_PORT moves the servers (port to port+5), so two checkouts on one machine can run
+// their suites side by side. port+4 is a blog on another origin that embeds the widget, port+5 the
+// same blog cross-origin isolated.
 const PORT = Number(process.env.TWINBENCH_E2E_PORT ?? 4173);
 export const COI_URL = `http://127.0.0.1:${PORT}/`;
 export const NO_COI_URL = `http://127.0.0.1:${PORT + 1}/`;
@@ -43,6 +44,18 @@ export default defineConfig({
     {
       command: `node scripts/serve-dist.mjs --root web/dist --port ${PORT + 3} --coi on --csp`,
       url: `http://127.0.0.1:${PORT + 3}/`,
+      reuseExistingServer: false,
+    },
+    {
+      // A blog on another origin, without COOP/COEP, that embeds the widget (tests/e2e/embed*.spec.ts).
+      command: `node tests/e2e/embed-host/serve-host.mjs --port ${PORT + 4} --site ${COI_URL}`,
+      url: `http://127.0.0.1:${PORT + 4}/`,
+      reuseExistingServer: false,
+    },
+    {
+      // The same blog with COOP/COEP: an isolated host passes isolation on to the widget.
+      command: `node tests/e2e/embed-host/serve-host.mjs --port ${PORT + 5} --site ${COI_URL} --coi on`,
+      url: `http://127.0.0.1:${PORT + 5}/`,
       reuseExistingServer: false,
     },
     {

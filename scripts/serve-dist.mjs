@@ -52,6 +52,7 @@ function productionCsp() {
 }
 
 const csp = opts.csp ? productionCsp() : null;
+const EMBEDDABLE = /\/embed\.(html|js)$/;
 
 /** A conditional GET/HEAD whose validators still match (If-None-Match wins over If-Modified-Since). */
 function notModified(req, etag, mtimeMs) {
@@ -83,8 +84,11 @@ const server = createServer((req, res) => {
     res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
     res.setHeader('Cross-Origin-Embedder-Policy', 'require-corp');
   }
-  res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
-  if (csp) res.setHeader('Content-Security-Policy', csp);
+  // The widget is made to be embedded: its page and loader may be loaded by any site (as
+  // web/public/_headers says for /embed.html and /embed.js).
+  const embeddable = EMBEDDABLE.test(url.pathname);
+  res.setHeader('Cross-Origin-Resource-Policy', embeddable ? 'cross-origin' : 'same-origin');
+  if (csp) res.setHeader('Content-Security-Policy', embeddable ? csp.replace("frame-ancestors 'self'", 'frame-ancestors *') : csp);
   if (!url.pathname.startsWith(base)) {
     res.writeHead(404).end('not under the base path');
     return;

@@ -10,6 +10,10 @@ export const NO_COI_URL = `http://127.0.0.1:${PORT + 1}/`;
 export const BASE_PATH_URL = `http://127.0.0.1:${PORT + 2}/twinbench/`;
 /** The site with the production Content-Security-Policy of web/public/_headers. */
 export const CSP_URL = `http://127.0.0.1:${PORT + 3}/`;
+/** A blog on another origin, without COOP/COEP, whose pages embed the widget from COI_URL (tests/e2e/embed-host). */
+export const HOST_URL = `http://127.0.0.1:${PORT + 4}/`;
+/** The same blog with COOP/COEP (cross-origin isolated). */
+export const ISOLATED_HOST_URL = `http://127.0.0.1:${PORT + 5}/`;
 
 /** Console errors a test may expect; anything else fails it. */
 export const test = base.extend<{ allowConsoleErrors: RegExp[] }>({

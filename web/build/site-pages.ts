@@ -42,6 +42,8 @@ export function workloadHtml(template: string, w: WorkloadSpec, siteUrl: string 
     description: describe(w),
     story: w.story,
     url: siteUrl ? new URL(`w/${w.id}/`, siteUrl).href : '',
+    // The widget's static oEmbed file (web/build/embed.ts), absolute where the site's URL is known.
+    oembed: siteUrl ? new URL(`w/${w.id}/oembed.json`, siteUrl).href : 'oembed.json',
   };
   const html = template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => {
     const v = values[key];

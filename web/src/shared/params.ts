@@ -79,6 +79,16 @@ export function validate(w: WorkloadSpec, given: unknown, language?: Language): 
   return out;
 }
 
+/**
+ * The values a parameter takes, in words ("an integer from 0 to 32", "one of a, b"); the
+ * page caps of `languages` lower the maximum.
+ */
+export function allowedValues(p: ParamSpec, languages: readonly Language[] = []): string {
+  if (p.type === 'choice') return `one of ${p.choices.join(', ')}`;
+  const max = Math.min(p.max, ...languages.map((l) => (l === 'python' ? p.page_max_python : p.page_max_rust)));
+  return `${p.type === 'int' ? 'an integer' : 'a number'} from ${p.min} to ${max}`;
+}
+
 /** Parse a string (a URL or form value) into the parameter's type; validation comes after. */
 export function parseValue(p: ParamSpec, raw: string): number | string {
   if (p.type === 'choice') return raw;

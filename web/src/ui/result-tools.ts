@@ -17,7 +17,7 @@ function download(name: string, type: string, text: string): void {
 }
 
 /** Copy to the clipboard; where the API is missing or refused, select the text for the visitor. */
-async function copy(text: string, fallback: HTMLTextAreaElement): Promise<boolean> {
+export async function copy(text: string, fallback: HTMLTextAreaElement): Promise<boolean> {
   try {
     await navigator.clipboard.writeText(text);
     return true;

@@ -8,6 +8,7 @@ import { browserCapabilities, engine, installApi, prepare, prepareWhenIdle, save
 import { workloadSpec } from '../../shared/params';
 import { hasThreadSweep } from '../../ui/charts';
 import { byId } from '../../ui/dom';
+import { embedThis } from '../../ui/embed-this';
 import { envList } from '../../ui/env-panel';
 import { implPicker } from '../../ui/impl-picker';
 import { paramForm } from '../../ui/param-form';
@@ -46,6 +47,8 @@ async function start(): Promise<void> {
     remember();
   });
   form.show(w, s.params);
+  const embed = embedThis(byId('embed'), w, form.read(w));
+  byId('params').addEventListener('input', () => embed.update(form.read(w)));
   if (s.threads !== undefined) threads.set(s.threads);
   const sampling = byId<HTMLSelectElement>('sampling');
   sampling.value = s.sampling;
