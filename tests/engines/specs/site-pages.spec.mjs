@@ -1,8 +1,9 @@
 // The site's pages as a visitor first meets them in this engine: the home page and a workload
 // page load with no page or console error and no failed resource, show the gallery, the code
 // and the Run button, and say why threads are off where they are (the implementation picker
-// greys the threaded implementations with that reason). Screenshots of both pages:
-// test-results/engines/<variant>-site-pages-{home,workload}.png.
+// greys the threaded implementations with that reason); the method page shows make bench's
+// three-engine table. Screenshots: test-results/engines/<variant>-site-pages-{home,workload,
+// method-engines}.png.
 // Not in webkit-sab: JSC_useSharedArrayBuffer=1 is a switch no visitor's browser has; the
 // engine-level specs cover that variant.
 import assert from 'node:assert/strict';
@@ -68,6 +69,24 @@ export default [
       await t.browser.waitUntil(async () => (await t.requested('/pyodide/')).length > 0, { timeout: 10_000, timeoutMsg: 'the idle page did not start fetching Pyodide' });
       assert.deepEqual(await t.failedResources(), [], 'every resource loaded');
       const file = await t.screenshot('workload');
+      t.note(`screenshot: ${file.slice(file.indexOf('test-results'))}`);
+    },
+  },
+  {
+    name: 'the method page loads without errors and shows the three-engine table from make bench',
+    skip: notSab,
+    run: async (t) => {
+      await t.open(`${t.urls.coi}method/`);
+      const table = await t.browser.execute(() => {
+        const box = document.querySelector('#engines-table');
+        return box && { head: [...box.querySelectorAll('thead th')].map((th) => th.textContent), rows: box.querySelectorAll('tbody tr').length };
+      });
+      assert.ok(table, 'the method page has the three-engine table (bench/report.json has an engines section)');
+      assert.equal(table.head[0], 'workload');
+      assert.ok(table.head.length >= 2 && table.rows >= 10, `a column per engine and a row per workload: ${JSON.stringify(table)}`);
+      assert.deepEqual(await t.failedResources(), [], 'every resource loaded');
+      await t.browser.execute(() => document.querySelector('#engines-table').scrollIntoView({ block: 'start' }));
+      const file = await t.screenshot('method-engines');
       t.note(`screenshot: ${file.slice(file.indexOf('test-results'))}`);
     },
   },
