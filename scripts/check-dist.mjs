@@ -1,5 +1,5 @@
 // Checks a built site before it is deployed: index.html exists, there are no symlinks, the
-// wasm, Pyodide and header files are there, and _headers carries COOP/COEP/CSP.
+// wasm, Pyodide, widget and header files are there, and _headers carries COOP/COEP/CSP.
 import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -15,7 +15,7 @@ function walk(dir) {
   }
 }
 
-for (const f of ['index.html', '_headers', 'coi-serviceworker.js', 'coi-register.js', 'pyodide/pyodide.mjs', 'pyodide/pyodide.asm.wasm',
+for (const f of ['index.html', 'embed.html', 'embed.js', 'w/fib/oembed.json', '_headers', 'coi-serviceworker.js', 'coi-register.js', 'pyodide/pyodide.mjs', 'pyodide/pyodide.asm.wasm',
   'pyodide/python_stdlib.zip', 'pyodide/pyodide-lock.json', 'pyodide/pyodide.asm.mjs', 'pyodide/snapshot.bin.gz']) {
   if (!existsSync(join(dist, f))) problems.push(`missing ${f}`);
 }
@@ -29,6 +29,10 @@ if (existsSync(join(dist, '_headers'))) {
     if (!h.includes(want)) problems.push(`_headers lacks ${want}`);
   }
   if (/'unsafe-eval'/.test(h)) problems.push("_headers allows 'unsafe-eval'");
+  // The widget is framed and loaded by other sites (web/public/_headers' /embed.html and /embed.js rules).
+  for (const want of ['/embed.html', '/embed.js', 'Cross-Origin-Resource-Policy: cross-origin', 'frame-ancestors *']) {
+    if (!h.includes(want)) problems.push(`_headers lacks the widget's ${want}`);
+  }
 }
 if (problems.length) {
   console.error(`check-dist: ${dist} is not deployable:\n  ${problems.join('\n  ')}`);

@@ -1,6 +1,6 @@
 // Accessibility and small screens: axe-core (injected from npm) finds no serious or critical
-// violation on the home page, a workload page (after a run) and the method page, in light and
-// dark; and nothing is wider than a 375 px phone.
+// violation on the home page, a workload page (after a run), the method page and the widget, in
+// light and dark; and nothing is wider than a 375 px phone.
 import { createRequire } from 'node:module';
 import type { Page } from '@playwright/test';
 import { COI_URL, expect, ready, runFromUi, test, workloadUrl } from './fixtures';
@@ -38,6 +38,19 @@ for (const scheme of ['light', 'dark'] as const) {
 
       await page.goto(`${COI_URL}method/`);
       await ready(page);
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
+    test('axe: the widget idle, after a run, and with a bad parameter (theme pinned the same way)', async ({ page }) => {
+      await page.goto(`${COI_URL}embed.html?kernel=fib&n=12&theme=${scheme}`);
+      const w = page.locator('#widget');
+      await expect(w).toHaveAttribute('data-state', 'idle');
+      expect(await seriousViolations(page)).toEqual([]);
+      await w.getByRole('button', { name: 'Run', exact: true }).click();
+      await expect(w).toHaveAttribute('data-state', 'done', { timeout: 150_000 });
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.goto(`${COI_URL}embed.html?kernel=fib&n=1000&theme=${scheme}`);
+      await expect(w).toHaveAttribute('data-state', 'error');
       expect(await seriousViolations(page)).toEqual([]);
     });
   });

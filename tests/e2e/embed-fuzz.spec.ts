@@ -4,25 +4,15 @@
 // the page still runs a widget to a verified result at the end. Replay a failure with
 // EMBED_FUZZ_SEED=<the seed in the test's title>.
 import type { FrameLocator, Locator, Page } from '@playwright/test';
+import { rng } from '../../web/src/engine/stats';
 import { WORKLOADS } from '../../web/src/generated/catalog';
 import { COI_URL, HOST_URL, expect, test } from './fixtures';
 
 const SEED = Number(process.env.EMBED_FUZZ_SEED ?? 20261130);
 const CASES = 250;
 
-/** mulberry32: small, seeded, good enough to pick cases. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const random = rng(SEED);
+// Each test restarts the stream, so either replays alone (-g) with the same cases.
+let random = rng(SEED);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
 const int = (lo: number, hi: number): number => lo + Math.floor(random() * (hi - lo + 1));
 
@@ -87,6 +77,7 @@ test(`embed.html: ${CASES} random and mutated query strings, seed ${SEED}`, asyn
   page.on('dialog', (d) => {
     throw new Error(`a dialog opened: ${d.message()}`);
   });
+  random = rng(SEED);
   let idle = 0;
   for (let i = 0; i < CASES; i++) {
     const q = query();
@@ -119,6 +110,7 @@ test(`embed.js: ${CASES} random sets of loader attributes on another origin, see
   page.on('dialog', (d) => {
     throw new Error(`a dialog opened: ${d.message()}`);
   });
+  random = rng(SEED + 1);
   await page.goto(`${HOST_URL}empty.html`);
   const BATCH = 5;
   for (let start = 0; start < CASES; start += BATCH) {

@@ -4,7 +4,7 @@
 // single-threaded and saying so; forged resize messages are ignored.
 import type { Frame, Page } from '@playwright/test';
 import { ALLOW, IFRAME_HEIGHT, RESIZE, SANDBOX } from '../../web/src/shared/embed';
-import { COI_URL, HOST_URL, ISOLATED_HOST_URL, NO_COI_URL, expect, test } from './fixtures';
+import { COI_URL, CSP_URL, HOST_URL, ISOLATED_HOST_URL, NO_COI_URL, expect, test } from './fixtures';
 
 const HEAVY = /pyodide|\.wasm|\.worker-|python_stdlib|snapshot/;
 
@@ -192,4 +192,53 @@ test('on an isolated host, allow="cross-origin-isolated" passes isolation on to 
   const bare = page.frameLocator('#no-allow').locator('#widget');
   await expect(bare).toHaveAttribute('data-state', 'idle');
   await expect(bare.locator('#threads-line')).toContainText('not cross-origin isolated');
+});
+
+test('the widget under the production CSP: a pinned theme, the source view and a run cause no violation', async ({ page }) => {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __violations: string[] };
+    w.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => w.__violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+  });
+  const violations = (): Promise<string[]> => page.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
+  const res = await page.goto(`${CSP_URL}embed.html?kernel=fib&n=14&theme=dark`);
+  expect(res?.headers()['content-security-policy']).toContain('frame-ancestors *');
+  const w = page.locator('#widget');
+  await expect(w).toHaveAttribute('data-state', 'idle');
+  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(13, 17, 23)');
+  await w.getByRole('button', { name: 'Show the Python source' }).click();
+  await expect(w.locator('#source .code-frame[data-ready="true"]')).toBeVisible();
+  await w.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(w).toHaveAttribute('data-state', 'done', { timeout: 150_000 });
+  expect(await violations()).toEqual([]);
+});
+
+test('Stop in a widget on a blog: during the download and while measuring; the next Run is verified (RELIABILITY.md 20)', async ({ page }) => {
+  await page.goto(HOST_URL);
+  const w = page.frameLocator('#first iframe').locator('#widget');
+  const run = w.getByRole('button', { name: 'Run', exact: true });
+  const stop = w.getByRole('button', { name: 'Stop', exact: true });
+  await expect(stop).toBeDisabled();
+  // During Pyodide's download: the run ends before it measures anything.
+  await run.click();
+  await expect(w).toHaveAttribute('data-state', 'loading');
+  await stop.click();
+  await expect(w.locator('#status')).toHaveText(/^stopped/);
+  await expect(w).not.toHaveAttribute('data-state', /loading|running|done/);
+  await expect(w.locator('#result')).toBeEmpty();
+  // While measuring: without isolation Python cannot be interrupted, so its worker is replaced.
+  await w.locator('input[name="n"]').fill('24');
+  // Both full-page links follow the form.
+  for (const a of await w.locator('a.full-page').all()) await expect(a).toHaveAttribute('href', `${COI_URL}w/fib/?n=24`);
+  await run.click();
+  await expect(w).toHaveAttribute('data-state', 'running', { timeout: 120_000 });
+  await expect(w.locator('progress').first()).toBeVisible();
+  await stop.click();
+  await expect(w.locator('#status')).toHaveText(/^stopped/);
+  await expect(w).toHaveAttribute('data-state', 'error');
+  await expect(w.locator('#error')).toBeHidden();
+  await w.locator('input[name="n"]').fill('12');
+  await run.click();
+  await expect(w).toHaveAttribute('data-state', 'done', { timeout: 150_000 });
+  await expect(w.locator('.verdict.ok')).toContainText('Outputs identical');
 });

@@ -9,15 +9,14 @@ import { capabilities } from '../../app/capabilities';
 import { PYTHON_BYTES } from '../../app/download';
 import { pageUrl, workloadUrl } from '../../app/site';
 import type { RunRequest } from '../../app';
-import { frameTitle } from '../../shared/embed';
+import { frameTitle, type Theme } from '../../shared/embed';
 import { ParamError, type ParamValues } from '../../shared/params';
-import { codeView } from '../../ui/code-view';
 import { byId, el } from '../../ui/dom';
 import { paramForm } from '../../ui/param-form';
-import { pythonTwin, sourcePaths } from '../../ui/sources';
 import { connectHost } from './host';
 import { parseEmbed } from './query';
-import { applyTheme, pinSheets } from './theme';
+import { sourceToggle } from './source';
+import { applyTheme } from './theme';
 
 type State = 'idle' | 'loading' | 'running' | 'done' | 'error';
 /** A short run: a widget is a taste; the full page has the longer sampling presets. */
@@ -47,7 +46,7 @@ function showError(message: string): void {
   setState('error');
 }
 
-function mount(w: WorkloadSpec, params: ParamValues, theme: Parameters<typeof applyTheme>[0]): void {
+function mount(w: WorkloadSpec, params: ParamValues, theme: Theme): void {
   document.title = frameTitle(w.title);
   const caps = capabilities();
   const formRoot = el('form', { class: 'params', autocomplete: 'off', 'aria-label': 'Parameters' });
@@ -55,9 +54,9 @@ function mount(w: WorkloadSpec, params: ParamValues, theme: Parameters<typeof ap
   const run = el('button', { type: 'button', id: 'run' }, 'Run');
   const stop = el('button', { type: 'button', id: 'stop', class: 'secondary', disabled: '' }, 'Stop');
   const status = el('span', { id: 'status', role: 'status', 'aria-live': 'polite' });
-  const full = el('a', { id: 'full-page', href: fullPage(w, params), target: '_blank', rel: 'noopener' }, 'Open the full page');
-  const showSource = el('button', { type: 'button', class: 'secondary', id: 'show-source', 'aria-expanded': 'false' }, 'Show the Python source');
-  const source = el('div', { class: 'source', id: 'source', hidden: '' });
+  const fullLink = (): HTMLAnchorElement => el('a', { class: 'full-page', href: fullPage(w, params), target: '_blank', rel: 'noopener' }, 'Open the full page');
+  const full = fullLink();
+  const source = sourceToggle(w, theme);
   const progress = el('div', { id: 'progress' });
   const result = el('div', { id: 'result', class: 'result-body' });
   const failure = el('p', { class: 'widget-error', id: 'error', role: 'alert', hidden: '' });
@@ -68,11 +67,12 @@ function mount(w: WorkloadSpec, params: ParamValues, theme: Parameters<typeof ap
   );
   const threadsLine = caps.threads
     ? null
-    : el('p', { class: 'line', id: 'threads-line' }, 'Rust runs single-threaded here: this page is not cross-origin isolated. ', el('a', { href: fullPage(w, params), target: '_blank', rel: 'noopener' }, 'Open the full page'), ' for threads.');
+    : el('p', { class: 'line', id: 'threads-line' }, 'Rust runs single-threaded here: this page is not cross-origin isolated. ', fullLink(), ' for threads.');
   form.show(w, params);
+  // The full page opens with the parameters as they are now.
   formRoot.addEventListener('input', () => {
-    const values = form.read(w);
-    full.href = fullPage(w, values);
+    const href = fullPage(w, form.read(w));
+    for (const a of root.querySelectorAll<HTMLAnchorElement>('a.full-page')) a.href = href;
   });
   root.replaceChildren(
     header(w.title),
@@ -83,37 +83,26 @@ function mount(w: WorkloadSpec, params: ParamValues, theme: Parameters<typeof ap
     progress,
     failure,
     result,
-    el('p', { class: 'links' }, full, showSource),
-    source,
+    el('p', { class: 'links' }, full, source.button),
+    source.box,
   );
   setState('idle');
 
-  showSource.addEventListener('click', () => {
-    const open = source.hidden;
-    source.hidden = !open;
-    showSource.setAttribute('aria-expanded', String(open));
-    showSource.textContent = open ? 'Hide the Python source' : 'Show the Python source';
-    if (!open || source.childElementCount) return;
-    source.append(el('p', { class: 'line' }, el('code', {}, sourcePaths(w.id).python), ', read-only here; edit it on the full page.'));
-    void pythonTwin(w.id).then((text) => {
-      const view = codeView(source, { doc: text, language: 'python', readOnly: true, label: 'Python twin source (read-only)' });
-      void view.ready.then(() => {
-        for (const host of source.querySelectorAll('.cm-host')) if (host.shadowRoot) pinSheets(host.shadowRoot.adoptedStyleSheets, theme);
-      });
-    });
-  });
-
+  let current: AbortController | null = null;
   run.addEventListener('click', () => {
+    const abort = new AbortController();
+    current = abort;
     const req: RunRequest = { workload: w.id, params: form.read(w), implementations: ['python', 'rust'], ...SAMPLING };
     run.disabled = true;
     stop.disabled = false;
     failure.hidden = true;
+    result.replaceChildren();
     form.error(null);
     setState('loading');
     status.textContent = 'loading…';
     import('./run')
       .then(({ runWidget }) =>
-        runWidget(w, req, { progress, result, running: () => setState('running'), status: (t) => (status.textContent = t) }),
+        runWidget(w, req, { progress, result, signal: abort.signal, running: () => setState('running'), status: (t) => (status.textContent = t) }),
       )
       .then(() => {
         setState('done');
@@ -136,6 +125,7 @@ function mount(w: WorkloadSpec, params: ParamValues, theme: Parameters<typeof ap
   });
   stop.addEventListener('click', () => {
     status.textContent = 'stopping…';
+    current?.abort();
     void import('./run').then(({ stopWidget }) => stopWidget()).then((t) => (status.textContent = t));
   });
 }

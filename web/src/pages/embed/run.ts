@@ -13,6 +13,8 @@ export interface RunView {
   /** Called when the download is over and the measurement starts. */
   running(): void;
   status(text: string): void;
+  /** Aborted by Stop: a Stop during the download ends the run before it measures. */
+  signal: AbortSignal;
 }
 
 let progress: ProgressView | null = null;
@@ -28,6 +30,7 @@ export async function runWidget(w: WorkloadSpec, req: RunRequest, view: RunView)
     const d = await downloadPython((p) => bar.download(p.loaded, p.total));
     for (const i of impls.filter((x) => x.startsWith('python'))) coldExtra[i] = { download: d.ms };
   }
+  if (view.signal.aborted) throw new Error('cancelled');
   view.running();
   view.status('running…');
   const max = req.maxSamples ?? 30;
