@@ -48,7 +48,12 @@ export default [
         await t.browser.waitUntil(async () => ['done', 'error'].includes(await state(t)), { timeout: 150_000, interval: 200, timeoutMsg: 'the widget run did not finish' });
         assert.equal(await state(t), 'done', `the widget's run finished: ${await t.text('#widget [role=alert]')}`);
         assert.match((await t.text('#widget .verdict.ok')) ?? '', /Outputs identical/, 'verified');
-        assert.match((await t.text('#widget .headline')) ?? '', /faster/, 'the headline');
+        // The headline is the ratio, or the reason it is hidden: a fresh Rust worker in WebKit
+        // sometimes takes 1-2 s over its first call, the warm-up then keeps a batch of 1, and the
+        // 1 ms timer of a page that is not isolated cannot time it (docs/engines.md).
+        const headline = (await t.text('#widget .headline')) ?? '';
+        assert.match(headline, /faster|No ratio for Python against Rust: .+/, 'the headline');
+        if (!/faster/.test(headline)) t.note(`ratio hidden: ${headline}`);
         assert.ok((await t.requested('/pyodide/')).length > 0, 'Pyodide came on Run');
         // Sized to its content: the frame has nothing to scroll once the loader has resized it.
         let fit = null;

@@ -18,7 +18,10 @@ export default [
       assert.equal((await t.text('#results pre.output'))?.trim(), '6765', 'fib(20)');
       const rows = await t.browser.execute(() => [...document.querySelectorAll('#results tr[data-impl]')].map((r) => r.getAttribute('data-impl')));
       assert.deepEqual(rows.sort(), ['python', 'python-calls-rust', 'rust'], 'a row per implementation');
-      assert.match((await t.text('#results .headline')) ?? '', /Rust is [\d.]+× faster/, 'the headline ratio');
+      // The ratio, or the reason it is hidden (see the widget spec and docs/engines.md).
+      const headline = (await t.text('#results .headline')) ?? '';
+      assert.match(headline, /Rust is [\d.]+× faster|No ratio for Python against Rust: .+/, 'the headline');
+      if (!/faster/.test(headline)) t.note(`ratio hidden: ${headline}`);
       // Every chart drawn (none left pending or failed).
       await t.browser.waitUntil(
         async () => (await t.browser.execute(() => [...document.querySelectorAll('#results .chart')].every((c) => c.dataset.drawn !== 'false'))),
