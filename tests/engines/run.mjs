@@ -141,6 +141,7 @@ try {
 }
 
 const failed = results.filter((r) => !r.ok);
+mkdirSync(OUT, { recursive: true });
 writeFileSync(`${OUT}/results.json`, `${JSON.stringify({ seconds: (Date.now() - t0) / 1000, results }, null, 2)}\n`);
 console.log(`\nengines: ${results.length - failed.length} passed, ${failed.length} failed in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 for (const f of failed) console.log(color('31', `  FAILED in ${f.engineLabel}: ${f.spec}`));

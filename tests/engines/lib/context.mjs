@@ -3,6 +3,7 @@
 // BiDi's log where the driver speaks it (Firefox: page and worker errors, console.error) and
 // from a collector installed in the page after each navigation otherwise (WebKitWebDriver has
 // no BiDi and no log endpoint).
+import { mkdirSync } from 'node:fs';
 import * as page from './page.mjs';
 
 /** Runs in the page: remember page errors, unhandled rejections and console.error calls. */
@@ -74,6 +75,8 @@ export async function makeContext(session, spec, { urls, out }) {
     },
     async screenshot(name) {
       const file = `${out}/${variant.id}-${spec.file.replace('.spec.mjs', '')}-${name}.png`;
+      // Playwright empties test-results/ when it starts: a run of it beside this suite must not fail it.
+      mkdirSync(out, { recursive: true });
       await browser.saveScreenshot(file);
       return file;
     },
