@@ -7,6 +7,7 @@
 // An engine whose browser or driver is not installed is reported as not measured (make bench's
 // set-up installs Chromium only; `make test`'s installs all three).
 import { existsSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { VARIANTS, closeSession, openSession, startXvfb } from '../../tests/engines/lib/engines.mjs';
 import { Processes } from '../../tests/engines/lib/processes.mjs';
 import { apiRun as wdRun, environment as wdEnvironment, waitForApi } from '../../tests/engines/lib/page.mjs';
@@ -71,19 +72,9 @@ function keepRun(r) {
   };
 }
 
-/** Every workload in one engine, through `run(req)` (Playwright or WebDriver). */
-async function measureEngine(engine, { run, environment, version, workloads, defaults, settings, log }) {
-  const kernels = {};
-  for (const w of workloads) {
-    log(`engines: ${engine} ${w.id}`);
-    try {
-      kernels[w.id] = keepRun(await run({ workload: w.id, params: defaults(w), implementations: IMPLS, ...settings }));
-    } catch (e) {
-      kernels[w.id] = { params: defaults(w), error: e instanceof Error ? e.message : String(e) };
-    }
-  }
-  const env = await environment();
-  const capabilities = {
+/** What the engine gave the page: its capability ladder. */
+function capabilities(env) {
+  return {
     user_agent: env.userAgent,
     cross_origin_isolated: env.crossOriginIsolated,
     shared_array_buffer: env.sharedArrayBuffer,
@@ -95,38 +86,54 @@ async function measureEngine(engine, { run, environment, version, workloads, def
     pyodide: env.pyodideVersion,
     python: env.pythonVersion,
   };
-  return { label: LABEL[engine], version, capabilities, kernels };
 }
 
+/** Chromium through the benchmark's own Playwright browser, in a fresh context. */
+async function chromiumRunner(ctx) {
+  const context = await ctx.browser.newContext();
+  const page = await context.newPage();
+  watch(page, ctx.log);
+  await page.goto(ctx.server.url);
+  await page.waitForFunction(() => typeof window.twinbench?.run === 'function');
+  return {
+    version: ctx.browser.version(),
+    run: (req) =>
+      page.evaluate(async (r) => {
+        const { bytes: _b, ...rest } = await window.twinbench.run(r);
+        return JSON.parse(JSON.stringify(rest));
+      }, req),
+    environment: () => page.evaluate(() => window.twinbench.environment().then((e) => JSON.parse(JSON.stringify(e)))),
+    close: () => context.close(),
+  };
+}
+
+/** Firefox or WebKit through WebDriver. */
+async function webdriverRunner(ctx, procs, engine, display) {
+  const session = await openSession(procs, engine, { display });
+  const b = session.browser;
+  await b.url(ctx.server.url);
+  await waitForApi(b);
+  return {
+    version: `${b.capabilities.browserName} ${b.capabilities.browserVersion}`,
+    run: (req) => wdRun(b, req),
+    environment: () => wdEnvironment(b),
+    close: () => closeSession(procs, session),
+  };
+}
+
+/**
+ * All three engines open at once, and for each workload one run in each engine, back to back,
+ * in an order that rotates from workload to workload: a change of load on the machine (other
+ * jobs on two shared cores) then falls on every engine alike, instead of on whichever engine's
+ * whole turn it happened in. Engines run one at a time, never two together.
+ */
 async function measure(ctx) {
   const settings = ctx.S?.engines ?? (ctx.S?.kernel?.maxSamples <= 10 ? SETTINGS.quick : SETTINGS.full);
-  const common = { workloads: ctx.workloads, defaults: ctx.defaults, settings, log: ctx.log };
-  const out = { settings, engines: {} };
-  // Chromium: the benchmark's own Playwright browser, in a fresh context.
-  {
-    const context = await ctx.browser.newContext();
-    try {
-      const page = await context.newPage();
-      watch(page, ctx.log);
-      await page.goto(ctx.server.url);
-      await page.waitForFunction(() => typeof window.twinbench?.run === 'function');
-      out.engines.chromium = await measureEngine('chromium', {
-        ...common,
-        version: ctx.browser.version(),
-        run: (req) =>
-          page.evaluate(async (r) => {
-            const { bytes: _b, ...rest } = await window.twinbench.run(r);
-            return JSON.parse(JSON.stringify(rest));
-          }, req),
-        environment: () => page.evaluate(() => window.twinbench.environment().then((e) => JSON.parse(JSON.stringify(e)))),
-      });
-    } finally {
-      await context.close();
-    }
-  }
-  // Firefox and WebKit through WebDriver, one at a time (two cores).
+  const out = { settings, order: 'interleaved per workload', load_average: { before: loadavg().map((x) => Number(x.toFixed(2))) }, engines: {} };
   const procs = new Processes();
+  const runners = {};
   try {
+    runners.chromium = await chromiumRunner(ctx);
     let display;
     for (const engine of ['firefox', 'webkit']) {
       const why = missing(engine);
@@ -136,22 +143,27 @@ async function measure(ctx) {
         continue;
       }
       if (VARIANTS[engine].engine === 'webkit' && !display) display = (await startXvfb(procs)).display;
-      const session = await openSession(procs, engine, { display });
-      try {
-        const b = session.browser;
-        await b.url(ctx.server.url);
-        await waitForApi(b);
-        out.engines[engine] = await measureEngine(engine, {
-          ...common,
-          version: `${b.capabilities.browserName} ${b.capabilities.browserVersion}`,
-          run: (req) => wdRun(b, req),
-          environment: () => wdEnvironment(b),
-        });
-      } finally {
-        await closeSession(procs, session);
+      runners[engine] = await webdriverRunner(ctx, procs, engine, display);
+    }
+    const live = ENGINES.filter((e) => runners[e]);
+    const kernels = Object.fromEntries(live.map((e) => [e, {}]));
+    for (const [i, w] of ctx.workloads.entries()) {
+      const params = ctx.defaults(w);
+      for (const e of live.map((_, j) => live[(i + j) % live.length])) {
+        ctx.log(`engines: ${w.id} in ${e}`);
+        try {
+          kernels[e][w.id] = keepRun(await runners[e].run({ workload: w.id, params, implementations: IMPLS, ...settings }));
+        } catch (err) {
+          kernels[e][w.id] = { params, error: err instanceof Error ? err.message : String(err) };
+        }
       }
     }
+    out.load_average.after = loadavg().map((x) => Number(x.toFixed(2)));
+    for (const e of live) {
+      out.engines[e] = { label: LABEL[e], version: runners[e].version, capabilities: capabilities(await runners[e].environment()), kernels: kernels[e] };
+    }
   } finally {
+    for (const r of Object.values(runners)) await r.close().catch(() => {});
     await procs.stopAll();
     procs.dispose();
   }
@@ -200,6 +212,7 @@ function derive(raw) {
         python_ms: k.impls.python?.median_ms ?? null,
         rust_ms: k.impls.rust?.median_ms ?? null,
         python_calls_rust_ms: k.impls['python-calls-rust']?.median_ms ?? null,
+        ci95_ms: Object.fromEntries(IMPLS.map((i) => [i, k.impls[i]?.ci95_ms ?? null])),
         python_over_rust: pr && !pr.hidden ? pr.value : null,
         python_over_rust_hidden: pr?.hidden ? pr.flags : null,
         python_over_rust_ci95: pr && !pr.hidden ? pr.ci95 : null,
@@ -215,15 +228,18 @@ function derive(raw) {
     }
     engines[engine] = { label: e.label, version: e.version, capabilities: e.capabilities, kernels };
   }
-  // More than SLOW_FACTOR times the best engine, per kernel and implementation.
+  // More than SLOW_FACTOR times the best engine, per kernel and implementation, beyond the
+  // noise: the slower median's 95% interval lies wholly above SLOW_FACTOR times the best's
+  // (where both runs have intervals; medians alone otherwise).
   const measured = Object.entries(engines).filter(([, e]) => !e.skipped);
   for (const id of ids) {
     for (const [impl, key] of [['python', 'python_ms'], ['rust', 'rust_ms'], ['python-calls-rust', 'python_calls_rust_ms']]) {
-      const times_ = measured.map(([eng, e]) => [eng, e.kernels[id]?.[key]]).filter(([, v]) => typeof v === 'number' && v > 0);
+      const times_ = measured.map(([eng, e]) => [eng, e.kernels[id]?.[key], e.kernels[id]?.ci95_ms?.[impl] ?? null]).filter(([, v]) => typeof v === 'number' && v > 0);
       if (times_.length < 2) continue;
-      const [bestEngine, best] = times_.reduce((a, b) => (b[1] < a[1] ? b : a));
-      for (const [eng, v] of times_) {
-        if (v > SLOW_FACTOR * best) {
+      const [bestEngine, best, bestCi] = times_.reduce((a, b) => (b[1] < a[1] ? b : a));
+      for (const [eng, v, ci] of times_) {
+        const beyondNoise = ci && bestCi ? ci[0] > SLOW_FACTOR * bestCi[1] : true;
+        if (v > SLOW_FACTOR * best && beyondNoise) {
           const k = engines[eng].kernels[id];
           k.slow.push({ impl, over_best: v / best, best_engine: bestEngine, cause: cause(k, impl, engines[bestEngine].kernels[id]) });
         }
@@ -271,7 +287,7 @@ function ratioCell(value, ci95, hidden) {
   return `${sig(value)}× (${ci95 ? ci(ci95) : 'no interval'})`;
 }
 
-function render(engines) {
+function render(engines, report) {
   const list = ENGINES.filter((e) => engines[e]);
   const live = list.filter((e) => !engines[e].skipped);
   const ids = [...new Set(live.flatMap((e) => Object.keys(engines[e].kernels)))];
@@ -307,8 +323,12 @@ function render(engines) {
   return [
     'Each engine ran every workload at its catalog defaults as Python, Rust and Python calling Rust in one run with interleaved samples ' +
       '(the page\'s own `window.twinbench.run`, cross-origin isolated), medians per call. ' +
-      `⚠ marks a time more than ${SLOW_FACTOR}× the best engine's for that kernel and implementation (see the findings for causes). ` +
-      'WebKitGTK runs with Debian\'s default settings: no SharedArrayBuffer, so no threads (Safari has them under COOP/COEP).',
+      `⚠ marks a time more than ${SLOW_FACTOR}× the best engine's for that kernel and implementation, beyond both 95% intervals (see the findings for causes). ` +
+      'The engines ran one at a time, each workload in all three back to back, in an order rotating from workload to workload. ' +
+      'WebKitGTK runs with Debian\'s default settings: no SharedArrayBuffer, so no threads (Safari has them under COOP/COEP).' +
+      (report?.raw?.engines?.load_average?.after
+        ? ` Load average (1, 5, 15 min) ${report.raw.engines.load_average.before.join(', ')} before this section and ${report.raw.engines.load_average.after.join(', ')} after, on this machine's ${report.raw.environment?.cores ?? 'few'} cores.`
+        : ''),
     table(head, rows),
     'Python calling Rust (the same wasm, one call from Python per kernel call, parameters passed as JSON) against Rust called from JavaScript ' +
       'with the batch inside wasm: it should never be faster beyond the noise.',

@@ -40,7 +40,7 @@ try {
   await server.stop();
 }
 const derived = section.derive(raw);
-const report = { engines: derived };
+const report = { engines: derived, raw: { engines: raw } };
 const findings = section.findings(report);
 mkdirSync(`${ROOT}test-results/engines`, { recursive: true });
 writeFileSync(`${ROOT}test-results/engines/bench.json`, `${JSON.stringify({ engines: derived, findings, raw }, null, 2)}\n`);

@@ -93,7 +93,7 @@ try {
   for (const id of variantIds) {
     const v = VARIANTS[id];
     console.log(color('1', `\n${id}: ${v.label}`));
-    const mine = specs.filter((s) => !s.skip?.(v));
+    const mine = specs.filter((s) => !s.skip?.({ id, ...v }));
     const groups = [
       ['default', mine.filter((s) => !s.session)],
       ['service-workers', mine.filter((s) => s.session === 'service-workers')],
@@ -141,6 +141,7 @@ try {
 }
 
 const failed = results.filter((r) => !r.ok);
+mkdirSync(OUT, { recursive: true });
 writeFileSync(`${OUT}/results.json`, `${JSON.stringify({ seconds: (Date.now() - t0) / 1000, results }, null, 2)}\n`);
 console.log(`\nengines: ${results.length - failed.length} passed, ${failed.length} failed in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 for (const f of failed) console.log(color('31', `  FAILED in ${f.engineLabel}: ${f.spec}`));

@@ -69,9 +69,24 @@ function engine(x: unknown): ReferenceEngine {
       hiddenBy: Array.isArray(k.python_over_rust_hidden) ? hidden : null,
       verified: k.verified === true,
       error: str(k.error),
+      slow: (Array.isArray(k.slow) ? k.slow : []).map(obj).flatMap((x) => {
+        const impl = str(x.impl);
+        const overBest = num(x.over_best);
+        const bestEngine = str(x.best_engine);
+        return impl !== null && overBest !== null && bestEngine !== null ? [{ impl, overBest, bestEngine }] : [];
+      }),
     };
   }
-  return { label: str(e.label) ?? 'engine', version: str(e.version), skipped: str(e.skipped), kernels };
+  const caps = obj(e.capabilities);
+  const bool = (x: unknown): boolean | null => (typeof x === 'boolean' ? x : null);
+  return {
+    label: str(e.label) ?? 'engine',
+    version: str(e.version),
+    skipped: str(e.skipped),
+    threads: bool(caps.threads),
+    sharedArrayBuffer: bool(caps.shared_array_buffer),
+    kernels,
+  };
 }
 
 export function slimReport(report: unknown): Reference {

@@ -3,6 +3,7 @@
 // BiDi's log where the driver speaks it (Firefox: page and worker errors, console.error) and
 // from a collector installed in the page after each navigation otherwise (WebKitWebDriver has
 // no BiDi and no log endpoint).
+import { mkdirSync } from 'node:fs';
 import * as page from './page.mjs';
 
 /** Runs in the page: remember page errors, unhandled rejections and console.error calls. */
@@ -50,9 +51,17 @@ export async function makeContext(session, spec, { urls, out }) {
     engine: variant.engine,
     urls,
     notes,
-    /** Navigate to `url` (default: the isolated site) and wait for the page API. */
-    async open(url = urls.coi, { waitForApi = true } = {}) {
+    /**
+     * Navigate to `url` (default: the isolated site) and wait for the page API. `fresh`: with
+     * nothing kept from earlier specs (the pages keep parameters and edited code in localStorage).
+     */
+    async open(url = urls.coi, { waitForApi = true, fresh = false } = {}) {
       carried.push(...(await pageErrors()));
+      if (fresh) {
+        // The site's smallest page on the same origin; storage is per origin.
+        await browser.url(new URL('/method/', url).href);
+        await browser.execute(() => localStorage.clear());
+      }
       await browser.url(url);
       if (!browser.isBidi) await browser.execute(installCollector);
       if (waitForApi) await page.waitForApi(browser);
@@ -66,6 +75,8 @@ export async function makeContext(session, spec, { urls, out }) {
     },
     async screenshot(name) {
       const file = `${out}/${variant.id}-${spec.file.replace('.spec.mjs', '')}-${name}.png`;
+      // Playwright empties test-results/ when it starts: a run of it beside this suite must not fail it.
+      mkdirSync(out, { recursive: true });
       await browser.saveScreenshot(file);
       return file;
     },
@@ -85,6 +96,10 @@ export async function makeContext(session, spec, { urls, out }) {
     click: (selector) => page.click(browser, selector),
     waitForState: (selector, states, timeout) => page.waitForState(browser, selector, states, timeout),
     clickAndWaitDone: (selector, stateSelector, opts) => page.clickAndWaitDone(browser, selector, stateSelector, opts),
+    editorText: (panel) => page.editorText(browser, panel),
+    typeCode: (panel, lines) => page.typeCode(browser, panel, lines),
+    requested: (part) => page.requested(browser, part),
+    failedResources: () => page.failedResources(browser),
     /** Text content of the first element matching `selector` (null when there is none). */
     text: (selector) => browser.execute((s) => document.querySelector(s)?.textContent ?? null, selector),
     /** Whether the element exists and is not hidden (the `hidden` attribute or display:none). */

@@ -105,7 +105,10 @@ export async function openSession(procs, variantId, { display, serviceWorkers = 
   } else if (v.engine === 'webkit') {
     if (!display) throw new Error('WebKit needs an X display (startXvfb)');
     driver = procs.start('WebKitWebDriver', 'WebKitWebDriver', [`--port=${port}`], {
-      env: { DISPLAY: display, ...v.env },
+      // A visitor's language: under LANG=C (this machine, CI) WebKitGTK reports navigator.language
+      // "C", not a valid language tag, and uPlot's `new Intl.NumberFormat(navigator.language)`
+      // throws at load (the page then says its charts could not be drawn; docs/engines.md).
+      env: { DISPLAY: display, LANG: 'en_US.UTF-8', LANGUAGE: 'en_US', ...v.env },
       onLine: (l) => consoleLines.push(l),
     });
     // No browserName (session creation fails with one) and no BiDi (WebKitWebDriver 2.50

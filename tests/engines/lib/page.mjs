@@ -1,6 +1,7 @@
 // Helpers the cross-engine specs use to drive the page through WebDriver: wait for the page
 // API, run and cancel through window.twinbench, and (for the UI flows) click and wait for a
 // data-state. Everything crosses WebDriver as JSON: results drop their raw bytes.
+import { Key } from 'webdriverio';
 
 /** Wait until window.twinbench is installed (the site's modules ran). */
 export async function waitForApi(browser, timeout = 60_000) {
@@ -103,4 +104,41 @@ export async function waitForState(browser, selector, states = ['done'], timeout
 export async function clickAndWaitDone(browser, selector, stateSelector, { states = ['done'], timeout } = {}) {
   await click(browser, selector);
   return waitForState(browser, stateSelector, states, timeout);
+}
+
+/** The text of a CodeMirror editor under `panel` (it lives in an open shadow root). */
+export async function editorText(browser, panel) {
+  return browser.execute((p) => document.querySelector(`${p} .cm-host`)?.shadowRoot?.querySelector('.cm-content')?.innerText ?? null, panel);
+}
+
+/**
+ * Replace the code in the CodeMirror editor under `panel` as a visitor does: click into it,
+ * select all, type `lines` with Enter between them (the editor indents after a colon itself).
+ */
+export async function typeCode(browser, panel, lines) {
+  const host = await browser.$(`${panel} .cm-host`);
+  await host.waitForExist({ timeout: 30_000 });
+  const content = await host.shadow$('.cm-content');
+  await content.click();
+  await browser.keys([Key.Ctrl, 'a']);
+  await browser.keys(Key.Backspace);
+  for (const [i, line] of lines.entries()) {
+    if (i) await browser.keys(Key.Enter);
+    await browser.keys(line);
+  }
+}
+
+/** Paths of the page's own requests (resource timing) that contain `part`. */
+export async function requested(browser, part) {
+  return browser.execute((p) => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((n) => n.includes(p)), part);
+}
+
+/** Every resource the page fetched that failed with an HTTP status (where the engine reports one). */
+export async function failedResources(browser) {
+  return browser.execute(() =>
+    performance
+      .getEntriesByType('resource')
+      .filter((e) => typeof e.responseStatus === 'number' && e.responseStatus >= 400)
+      .map((e) => `${e.name} ${e.responseStatus}`),
+  );
 }

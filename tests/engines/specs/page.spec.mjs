@@ -4,14 +4,6 @@
 import assert from 'node:assert/strict';
 import { expectedCapabilities } from '../lib/expect.mjs';
 
-/** Every resource the page fetched, with an HTTP status where the engine reports one. */
-function failedResources() {
-  return performance
-    .getEntriesByType('resource')
-    .filter((e) => typeof e.responseStatus === 'number' && e.responseStatus >= 400)
-    .map((e) => `${e.name} ${e.responseStatus}`);
-}
-
 async function checkLadder(t, isolated) {
   const want = expectedCapabilities(t.variant, isolated);
   await t.open(isolated ? t.urls.coi : t.urls.noCoi);
@@ -37,7 +29,7 @@ async function checkLadder(t, isolated) {
   }
   assert.equal(await t.visible('#error-box'), false, 'no error shown');
   assert.ok((await t.browser.execute(() => window.twinbench.workloads().length)) >= 10, 'the catalog is there');
-  assert.deepEqual(await t.browser.execute(failedResources), [], 'every resource loaded');
+  assert.deepEqual(await t.failedResources(), [], 'every resource loaded');
 }
 
 export default [

@@ -1,6 +1,6 @@
 // Rayon threads where the engine gives the page shared memory (Firefox isolated, WebKitGTK with
 // JSC_useSharedArrayBuffer=1), and where it does not (WebKitGTK by default): rust-threads is
-// refused with the ladder's reason, the runner's checkbox is disabled with it, and the worker
+// refused with the ladder's reason, the picker's checkbox is disabled with it, and the worker
 // pools (which need no shared memory) still run.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -15,8 +15,13 @@ export default [
     name: 'rust-threads runs verified on 2 threads where the engine has shared memory, and is refused with the reason elsewhere',
     run: async (t) => {
       const want = expectedCapabilities(t.variant, true);
-      // The runner opened on fib-batch, so its rust-threads checkbox is about threads only.
-      await t.open(`${t.urls.coi}?workload=fib-batch`);
+      // fib-batch's page, so its rust-threads checkbox is about threads only. The picker is drawn
+      // once the code panels are mounted, after the page API is up.
+      await t.open(`${t.urls.coi}w/fib-batch/`);
+      await t.browser.waitUntil(() => t.browser.execute(() => !!document.querySelector('#impls input[name="rust-threads"]')), {
+        timeout: 20_000,
+        timeoutMsg: 'the implementation picker did not appear',
+      });
       const box = await t.browser.execute(() => {
         const input = document.querySelector('#impls input[name="rust-threads"]');
         return input ? { disabled: input.disabled, label: input.closest('label')?.textContent ?? '' } : null;
@@ -29,13 +34,13 @@ export default [
         assert.equal(r.implementations['rust-threads'].threads, 2, 'ran on the 2 threads asked for');
         const speedup = r.implementations.rust.medianMs / r.implementations['rust-threads'].medianMs;
         t.note(`fib-batch ${JSON.stringify(PARAMS)}: rust ${r.implementations.rust.medianMs.toFixed(2)} ms, rust-threads(2) ${r.implementations['rust-threads'].medianMs.toFixed(2)} ms (x${speedup.toFixed(2)})`);
-        assert.equal(box?.disabled, false, 'the runner offers rust-threads');
+        assert.equal(box?.disabled, false, 'the picker offers rust-threads');
       } else {
         const message = await t.runError({ workload: 'fib-batch', params: PARAMS, implementations: ['rust-threads'], threads: 2 });
         t.note(`refused: ${message}`);
         assert.match(message, /rust-threads is not available/);
         assert.match(message, want.notice);
-        assert.equal(box?.disabled, true, 'the runner disables rust-threads');
+        assert.equal(box?.disabled, true, 'the picker disables rust-threads');
         assert.match(box.label, want.notice, 'and says why beside it');
       }
     },

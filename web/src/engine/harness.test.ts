@@ -51,6 +51,24 @@ describe('harness', () => {
     expect(m!.samplesMs.length).toBe(7);
   });
 
+  it('does not take a slow first call for a slow kernel: the batch still grows when the next call is fast', async () => {
+    let first = true;
+    const batches: number[] = [];
+    const coldFirst: Sampler = {
+      name: 'rust',
+      sample: async (batch) => {
+        batches.push(batch);
+        const per = first ? 1800 : 0.001;
+        first = false;
+        return { ms: per * batch, batch, output: '42', work: '00000000000000aa' };
+      },
+    };
+    const [m] = await measure([coldFirst], opts);
+    expect(batches[0]).toBe(1);
+    expect(m!.batch * 0.001).toBeGreaterThanOrEqual(10);
+    expect(m!.samplesMs.every((x) => Math.abs(x - 0.001) < 1e-12)).toBe(true);
+  });
+
   it('respects maxSamples and the time budget', async () => {
     const [m] = await measure([fake('x', 1)], { ...opts, maxSamples: 5 });
     expect(m!.samplesMs.length).toBe(5);

@@ -152,7 +152,9 @@ export async function warmUp(s: Sampler, opts: HarnessOptions, m: Measured): Pro
       continue;
     }
     // A slow kernel's long call is its own warm-up; otherwise wait for two calls that agree.
-    const enough = (prev !== null && settled(prev, perCall)) || spent > budget || i >= maxWarmup;
+    // Never on a fresh worker's first call alone: WebKit can spend 1-2 s in it (compiling the
+    // wasm) for a kernel that then takes microseconds, which left the batch at 1 (docs/engines.md).
+    const enough = (prev !== null && (settled(prev, perCall) || spent > budget)) || i >= maxWarmup;
     prev = perCall;
     if (enough && now() - t0 >= minWall) break;
   }

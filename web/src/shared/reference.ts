@@ -44,12 +44,23 @@ export interface ReferenceEngineKernel {
   hiddenBy: string[] | null;
   verified: boolean;
   error: string | null;
+  slow: ReferenceSlow[];
+}
+
+/** One implementation's time more than twice the best engine's for the same kernel. */
+export interface ReferenceSlow {
+  impl: string;
+  overBest: number;
+  bestEngine: string;
 }
 
 export interface ReferenceEngine {
   label: string;
   version: string | null;
   skipped: string | null;
+  /** What the engine gave the isolated page: threads need SharedArrayBuffer (null: not recorded). */
+  threads: boolean | null;
+  sharedArrayBuffer: boolean | null;
   kernels: Record<string, ReferenceEngineKernel>;
 }
 

@@ -44,17 +44,29 @@ export function hasThreadSweep(w: WorkloadSpec): boolean {
   return w.parallel && ['speedup', 'amdahl', 'image', 'crossover'].includes(w.chart);
 }
 
-/** Draw `kind` into a new `.chart` box appended to `root`; resolves when it is drawn. */
+/**
+ * Draw `kind` into a new `.chart` box appended to `root`; resolves when it is drawn. A chart that
+ * cannot be drawn says so in its box (data-drawn="failed") and never fails the result it
+ * illustrates. WebKit (JavaScriptCore 2.50) resolves the import() of a module whose dependency
+ * threw while evaluating, with the module never run (`render` undefined): uPlot throws at load
+ * where navigator.language is not a valid tag (WebKitGTK under LANG=C reports "C").
+ */
 export async function drawChart(root: HTMLElement, kind: ViewKind, data: ChartData): Promise<HTMLElement> {
   const box = el('div', { class: 'chart', 'data-chart': kind, 'data-drawn': 'false' });
   root.append(box);
   const load = registry.get(kind);
   if (!load) return box;
-  const { render } = await load();
-  // A frame apart from the module's evaluation, so neither makes a long task of the other.
-  await new Promise((r) => requestAnimationFrame(() => r(null)));
-  render(box, data);
-  box.dataset.drawn = 'true';
+  try {
+    const { render } = await load();
+    if (typeof render !== 'function') throw new Error('its module did not load in this browser');
+    // A frame apart from the module's evaluation, so neither makes a long task of the other.
+    await new Promise((r) => requestAnimationFrame(() => r(null)));
+    render(box, data);
+    box.dataset.drawn = 'true';
+  } catch (e) {
+    box.replaceChildren(el('p', { class: 'muted' }, `This chart could not be drawn: ${e instanceof Error ? e.message : String(e)}`));
+    box.dataset.drawn = 'failed';
+  }
   return box;
 }
 

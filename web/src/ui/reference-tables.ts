@@ -1,11 +1,11 @@
 // make bench's reference results, rendered for the method page from bench/report.json (read at
-// build time): every workload's ratio in the browser and natively, thread speedups, start-up,
-// and the three-engine table when the report has one.
+// build time): every workload's ratio in the browser and natively, thread speedups, start-up
+// (the three-engine table is engines-table.ts).
 import { formatInterval, formatMs, formatTimes, sig } from '../shared/format';
 import type { Reference } from '../shared/reference';
 import { el } from './dom';
 
-function table(caption: string, head: string[], rows: string[][]): HTMLElement {
+export function table(caption: string, head: string[], rows: string[][]): HTMLElement {
   return el(
     'div',
     { class: 'table-scroll' },
@@ -60,26 +60,4 @@ export function startupTable(ref: Reference): HTMLElement | null {
     ['first Rust result after navigation', formatMs(s.firstRustResultMs)],
   ];
   return table('Start-up', ['what', 'time'], rows);
-}
-
-/** The three-engine table (engines.*), one row per workload, Python/Rust per engine. */
-export function enginesTable(ref: Reference): HTMLElement | null {
-  const engines = Object.entries(ref.engines ?? {});
-  if (!engines.length) return null;
-  const live = engines.filter(([, e]) => !e.skipped);
-  const ids = [...new Set(live.flatMap(([, e]) => Object.keys(e.kernels)))];
-  const rows = ids.map((id) => [
-    id,
-    ...live.map(([, e]) => {
-      const k = e.kernels[id];
-      if (!k) return 'n/a';
-      if (k.error) return `error: ${k.error.slice(0, 60)}`;
-      if (k.hiddenBy) return `hidden (${k.hiddenBy.join(', ')})`;
-      return `${formatTimes(k.ratio)} (${formatMs(k.pythonMs)} / ${formatMs(k.rustMs)})`;
-    }),
-  ]);
-  const skipped = engines.filter(([, e]) => e.skipped).map(([, e]) => `${e.label}: ${e.skipped}`);
-  const box = el('div', {}, table('Python over Rust in three browser engines (Python time / Rust time)', ['workload', ...live.map(([, e]) => `${e.label}${e.version ? ` (${e.version})` : ''}`)], rows));
-  if (skipped.length) box.append(el('p', { class: 'muted' }, `Not measured: ${skipped.join('; ')}.`));
-  return box;
 }

@@ -5,7 +5,8 @@ import reference from 'virtual:twinbench/reference';
 import { engine, installApi } from '../../app';
 import { referenceMachineWords } from '../../shared/reference';
 import { byId, el } from '../../ui/dom';
-import { enginesTable, kernelsTable, startupTable, threadsTable } from '../../ui/reference-tables';
+import { enginesTable } from '../../ui/engines-table';
+import { kernelsTable, startupTable, threadsTable } from '../../ui/reference-tables';
 
 const SHOTS = import.meta.glob('../../../../docs/screenshots/*.png', { eager: true, query: '?url', import: 'default' }) as Record<string, string>;
 const CAPTIONS: Record<string, string> = {
