@@ -6,7 +6,7 @@
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { python } from '@codemirror/lang-python';
 import { rust } from '@codemirror/lang-rust';
-import { bracketMatching, indentOnInput, syntaxHighlighting } from '@codemirror/language';
+import { bracketMatching, indentOnInput, indentUnit, syntaxHighlighting } from '@codemirror/language';
 import { EditorState } from '@codemirror/state';
 import { drawSelection, EditorView, keymap, lineNumbers } from '@codemirror/view';
 import { classHighlighter } from '@lezer/highlight';
@@ -56,6 +56,8 @@ export function createEditor(parent: HTMLElement, o: EditorOptions): Editor {
         bracketMatching(),
         syntaxHighlighting(classHighlighter),
         o.language === 'python' ? python() : rust(),
+        // The twins and the kernels are indented by four spaces (PEP 8, rustfmt); new lines follow them.
+        indentUnit.of('    '),
         // Tab indents; Escape then Tab leaves the editor (CodeMirror's tab-focus mode).
         keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
         EditorState.readOnly.of(o.readOnly),
