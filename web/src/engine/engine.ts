@@ -81,6 +81,11 @@ export class Engine {
     });
   }
 
+  /** Check a request as run() would, without running anything (the page checks before it downloads Pyodide). */
+  check(req: RunRequest): void {
+    checkRequest(req, this.caps, navigator.hardwareConcurrency);
+  }
+
   /** Measure a workload; rejects with an Error whose message says what went wrong. */
   async run(req: RunRequest, hooks: RunHooks = {}): Promise<RunResult> {
     const checked = checkRequest(req, this.caps, navigator.hardwareConcurrency);
@@ -105,9 +110,11 @@ export class Engine {
       const v = verdict({ measured, facts, tickMs, coarseTickMs: COARSE_TICK_MS });
       return this.result(session, v, await this.environment());
     } catch (e) {
-      if (session.signal.aborted) throw session.signal.reason instanceof Error ? session.signal.reason : new RunCancelled('cancelled');
-      if (e instanceof RunCancelled) throw new RunCancelled('cancelled');
-      throw e;
+      // What the program printed before it failed or was stopped is kept (error.stdout, by implementation).
+      const keep = <E>(err: E): E => (err instanceof Error && session.stdout.size ? Object.assign(err, { stdout: Object.fromEntries(session.stdout) }) : err);
+      if (session.signal.aborted) throw keep(session.signal.reason instanceof Error ? session.signal.reason : new RunCancelled('cancelled'));
+      if (e instanceof RunCancelled) throw keep(new RunCancelled('cancelled'));
+      throw keep(e);
     } finally {
       if (this.current === session) this.current = null;
     }

@@ -2,6 +2,7 @@
 // its parameters (each implementation's page caps), the implementations (known, available
 // here, not twice), threads and the sampling limits. Messages say what is wrong and what is allowed.
 import { ParamError, validate, workloadSpec } from '../shared/params';
+import { checkBudget } from './budget';
 import type { Capabilities } from './environment';
 import { IMPLEMENTATION_IDS, IMPLEMENTATIONS, isImpl, type Impl } from './implementations';
 import { planScaling } from './scaling';
@@ -67,6 +68,11 @@ export function checkRequest(req: RunRequest, caps: Capabilities, cores: number)
   // Each implementation's page cap; the result's params are the validated ones.
   let params = validate(w, req.params);
   for (const impl of impls) params = validate(w, req.params, IMPLEMENTATIONS[impl].language);
+  // Together, too: the longest call each language would make (a pool shard does 1/threads of the work).
+  for (const language of ['python', 'rust'] as const) {
+    const mine = impls.filter((i) => IMPLEMENTATIONS[i].language === language);
+    if (mine.length) checkBudget(w, params, language, Math.max(...mine.map((i) => (IMPLEMENTATIONS[i].pool === true ? 1 / threads : 1))));
+  }
   return {
     workload: w,
     params,
