@@ -1,6 +1,7 @@
 // Vite config for the site (web/), its unit tests (vitest) and `make serve`.
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { cspMeta } from './build/csp-meta.ts';
 import { rustWatch } from './build/rust-watch.ts';
 import { sitePages } from './build/site-pages.ts';
 
@@ -20,7 +21,7 @@ export default defineConfig({
   // './' builds a site that works under any base path; TWINBENCH_BASE=/twinbench/ pins one.
   base: process.env.TWINBENCH_BASE ?? './',
   publicDir: 'public',
-  plugins: [sitePages({ repo, web }), rustWatch({ repo })],
+  plugins: [sitePages({ repo, web }), rustWatch({ repo }), cspMeta(`${web}public/_headers`)],
   server: {
     headers: isolationHeaders,
     host: '127.0.0.1',
@@ -40,7 +41,7 @@ export default defineConfig({
   },
   test: {
     root: repo,
-    include: ['web/src/**/*.test.ts'],
+    include: ['web/src/**/*.test.ts', 'web/build/**/*.test.ts'],
     environment: 'node',
   },
 });

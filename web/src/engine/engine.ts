@@ -68,7 +68,11 @@ export class Engine {
 
   /** The timer tick inside a worker (the Rust one), measured once. */
   private async timerTick(): Promise<number> {
-    this.tickMs ??= await this.workers.get('rust', 'rust').timerTick();
+    // From Python's worker when Rust's cannot start, so a broken wasm does not stop Python.
+    this.tickMs ??= await this.workers
+      .get('rust', 'rust')
+      .timerTick()
+      .catch(() => this.workers.get('python', 'python').timerTick());
     return this.tickMs;
   }
 
