@@ -16,7 +16,7 @@ import {
   type ShardReply,
   type ShardRequest,
 } from '../shared/protocol';
-import { StartFailed, describeStartFailure } from './start-failure';
+import { asStartFailure } from './start-failure';
 
 /** How long Stop waits for Pyodide's KeyboardInterrupt before terminating the worker. */
 export const INTERRUPT_GRACE_MS = 1000;
@@ -138,11 +138,7 @@ export class WorkerBridge {
         ...(this.interruptBuffer ? { interruptBuffer: this.interruptBuffer } : {}),
       }),
       killed,
-    ]).catch((e: unknown) => {
-      // A Stop or a replacement during start-up is not a start failure.
-      if (e instanceof RunCancelled || (e instanceof WorkerDied && !/failed/.test(e.message))) throw e;
-      throw new StartFailed(describeStartFailure(this.kind, e));
-    });
+    ]).catch((e: unknown) => Promise.reject(asStartFailure(this.kind, e)));
     const inst: Instance = { worker, api, ready, killed, kill };
     this.instance = inst;
     const generation = this.generation;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeStartFailure } from './start-failure';
+import { StartFailed, asStartFailure, describeStartFailure } from './start-failure';
 
 describe('a worker that fails to start says what failed', () => {
   it('names WebAssembly blocked by CSP', () => {
@@ -17,5 +17,14 @@ describe('a worker that fails to start says what failed', () => {
   it('keeps anything else, shortened, and never empty', () => {
     expect(describeStartFailure('rust-threads', new Error('x'.repeat(1000))).length).toBeLessThan(400);
     expect(describeStartFailure('rust', '')).toBe('Rust could not start: the worker failed');
+  });
+  it('a Stop or a replacement during start-up is not a start failure', () => {
+    const stop = Object.assign(new Error('stopped'), { name: 'RunCancelled' });
+    const reaped = Object.assign(new Error('idle worker reaped'), { name: 'WorkerDied' });
+    const crashed = Object.assign(new Error('the rust worker failed: script error'), { name: 'WorkerDied' });
+    expect(asStartFailure('rust', stop)).toBe(stop);
+    expect(asStartFailure('rust', reaped)).toBe(reaped);
+    expect(asStartFailure('rust', crashed)).toBeInstanceOf(StartFailed);
+    expect((asStartFailure('rust', crashed) as Error).message).toMatch(/^Rust could not start: its files could not be loaded \(the rust worker failed: script error\)$/);
   });
 });

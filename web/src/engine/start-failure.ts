@@ -24,3 +24,14 @@ export function describeStartFailure(runtime: string, error: unknown): string {
   if (/fetch|import|404|network|script error/i.test(raw)) return `${who} could not start: its files could not be loaded (${raw})`;
   return `${who} could not start: ${raw || 'the worker failed'}`;
 }
+
+/**
+ * What a worker's start-up rejection becomes: a Stop or a replacement during start-up (the
+ * bridge's RunCancelled, or a WorkerDied that is not a failure) stays as it is; anything else
+ * is a StartFailed that says what failed.
+ */
+export function asStartFailure(runtime: string, e: unknown): unknown {
+  const name = e instanceof Error ? e.name : '';
+  if (name === 'RunCancelled' || (name === 'WorkerDied' && !/failed/.test((e as Error).message))) return e;
+  return new StartFailed(describeStartFailure(runtime, e));
+}
