@@ -21,9 +21,12 @@ export async function soakRuns(range: { from: number; to: number }): Promise<Soa
   const sets: string[][] = [['python', 'rust'], ['python-calls-rust', 'rust'], ['rust', 'rust-threads'], ['python-pool', 'rust-pool'], ['python'], ['rust']];
   const out: SoakChunk = { done: 0, stopped: 0, failed: [], maxWorkers: 0 };
   for (let i = range.from; i < range.to; i++) {
-    const w = workloads[i % workloads.length]!;
-    let impls = sets[Math.floor(i / workloads.length) % sets.length]!;
-    if ((impls.includes('rust-threads') && (!w.parallel || !env.threads)) || (impls.includes('python-pool') && w.pool === null)) impls = ['python', 'rust'];
+    // Every implementation set in every six runs (so the first ten start every worker the page
+    // keeps), over every workload; a set a workload cannot run goes to one that can.
+    let impls = sets[i % sets.length]!;
+    const fits = (x: (typeof workloads)[number]): boolean => (!impls.includes('rust-threads') || (x.parallel && env.threads)) && (!impls.includes('python-pool') || x.pool !== null);
+    if (impls.includes('rust-threads') && !env.threads) impls = ['rust'];
+    const w = [workloads[i % workloads.length]!, ...workloads].find(fits)!;
     // Small: a quarter of each default (at least the minimum), so a run takes a fraction of a second.
     const params = Object.fromEntries(
       w.params.map((p) => [p.name, p.type === 'choice' ? p.default : Math.max(p.min, p.type === 'int' ? Math.round(p.default / 4) : p.default / 4)]),
