@@ -1,5 +1,5 @@
 // The seeded generators of the fuzz tests: the same sequence in Node, in the page (rng is
-// passed by its source) and in the share codec's unit fuzz (web/src/shared/share.fuzz.test.ts).
+// passed by its source) and in the share codec's unit fuzz (web/src/engine/share-fuzz.test.ts).
 import LZString from 'lz-string';
 
 /** mulberry32: small, seeded, the same sequence in Node and in the page. */

@@ -2,9 +2,9 @@
 // or mutated fragments, each decoded to a checked state or refused with a notice, never thrown.
 import { describe, expect, it } from 'vitest';
 import { fragments } from '../../../tests/e2e/fuzz-inputs';
-import { IMPLEMENTATION_IDS } from '../engine/implementations';
-import { workloadSpec } from './params';
-import { decodeShare } from './share';
+import { IMPLEMENTATION_IDS } from './implementations';
+import { workloadSpec } from '../shared/params';
+import { decodeShare } from '../shared/share';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261130);
 
