@@ -28,6 +28,7 @@ import engines from './sections/engines.mjs';
 import environment from './sections/environment.mjs';
 import kernels from './sections/kernels.mjs';
 import pools from './sections/pools.mjs';
+import reliability from './sections/reliability.mjs';
 import reproducibility from './sections/reproducibility.mjs';
 import sizes from './sections/sizes.mjs';
 import startup from './sections/startup.mjs';
@@ -35,7 +36,7 @@ import strategies from './sections/strategies.mjs';
 import threads from './sections/threads.mjs';
 
 /** In the report's order. Sections measuring in the shared warm page go first (`page: 'shared'`). */
-const SECTIONS = [kernels, reproducibility, strategies, threads, pools, startup, sizes, caps, buildFlags, engines, environment];
+const SECTIONS = [kernels, reproducibility, strategies, threads, pools, startup, sizes, caps, reliability, buildFlags, engines, environment];
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 const { values: opts } = parseArgs({

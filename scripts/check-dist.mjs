@@ -34,6 +34,23 @@ if (existsSync(join(dist, '_headers'))) {
     if (!h.includes(want)) problems.push(`_headers lacks the widget's ${want}`);
   }
 }
+// Every page carries the policy as a <meta> tag too, for hosts that send no headers.
+const pages = [];
+(function html(dir) {
+  for (const name of existsSync(dir) ? readdirSync(dir) : []) {
+    const p = join(dir, name);
+    if (lstatSync(p).isDirectory()) {
+      if (name !== 'pyodide' && name !== 'assets') html(p);
+    } else if (name.endsWith('.html')) pages.push(p);
+  }
+})(dist);
+for (const p of pages) {
+  const head = readFileSync(p, 'utf8');
+  const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(head);
+  if (!meta) problems.push(`${p} has no Content-Security-Policy <meta> tag`);
+  else if (!meta[1].includes("'wasm-unsafe-eval'") || /'unsafe-eval'/.test(meta[1])) problems.push(`${p}: its CSP <meta> tag is not the production policy`);
+}
+if (pages.length < 3) problems.push(`expected the home, method and workload pages, found ${pages.length} HTML files`);
 if (problems.length) {
   console.error(`check-dist: ${dist} is not deployable:\n  ${problems.join('\n  ')}`);
   process.exit(1);

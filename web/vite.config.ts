@@ -2,6 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { embedWidget } from './build/embed.ts';
+import { cspMeta } from './build/csp-meta.ts';
 import { rustWatch } from './build/rust-watch.ts';
 import { sitePages } from './build/site-pages.ts';
 
@@ -21,7 +22,7 @@ export default defineConfig({
   // './' builds a site that works under any base path; TWINBENCH_BASE=/twinbench/ pins one.
   base: process.env.TWINBENCH_BASE ?? './',
   publicDir: 'public',
-  plugins: [sitePages({ repo, web }), embedWidget({ web }), rustWatch({ repo })],
+  plugins: [sitePages({ repo, web }), embedWidget({ web }), rustWatch({ repo }), cspMeta(`${web}public/_headers`)],
   server: {
     headers: isolationHeaders,
     host: '127.0.0.1',
@@ -41,7 +42,7 @@ export default defineConfig({
   },
   test: {
     root: repo,
-    include: ['web/src/**/*.test.ts'],
+    include: ['web/src/**/*.test.ts', 'web/build/**/*.test.ts'],
     environment: 'node',
   },
 });

@@ -16,6 +16,7 @@ import {
   type ShardReply,
   type ShardRequest,
 } from '../shared/protocol';
+import { asStartFailure } from './start-failure';
 
 /** How long Stop waits for Pyodide's KeyboardInterrupt before terminating the worker. */
 export const INTERRUPT_GRACE_MS = 1000;
@@ -137,7 +138,7 @@ export class WorkerBridge {
         ...(this.interruptBuffer ? { interruptBuffer: this.interruptBuffer } : {}),
       }),
       killed,
-    ]);
+    ]).catch((e: unknown) => Promise.reject(asStartFailure(this.kind, e)));
     const inst: Instance = { worker, api, ready, killed, kill };
     this.instance = inst;
     const generation = this.generation;

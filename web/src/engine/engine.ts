@@ -68,7 +68,11 @@ export class Engine {
 
   /** The timer tick inside a worker (the Rust one), measured once. */
   private async timerTick(): Promise<number> {
-    this.tickMs ??= await this.workers.get('rust', 'rust').timerTick();
+    // From Python's worker when Rust's cannot start, so a broken wasm does not stop Python.
+    this.tickMs ??= await this.workers
+      .get('rust', 'rust')
+      .timerTick()
+      .catch(() => this.workers.get('python', 'python').timerTick());
     return this.tickMs;
   }
 
@@ -79,6 +83,11 @@ export class Engine {
       threadedBuildLoaded: this.workers.infoOf('rust-threads') !== undefined,
       version: VERSION,
     });
+  }
+
+  /** Check a request as run() would, without running anything (the page checks before it downloads Pyodide). */
+  check(req: RunRequest): void {
+    checkRequest(req, this.caps, navigator.hardwareConcurrency);
   }
 
   /** Measure a workload; rejects with an Error whose message says what went wrong. */
@@ -105,9 +114,11 @@ export class Engine {
       const v = verdict({ measured, facts, tickMs, coarseTickMs: COARSE_TICK_MS });
       return this.result(session, v, await this.environment());
     } catch (e) {
-      if (session.signal.aborted) throw session.signal.reason instanceof Error ? session.signal.reason : new RunCancelled('cancelled');
-      if (e instanceof RunCancelled) throw new RunCancelled('cancelled');
-      throw e;
+      // What the program printed before it failed or was stopped is kept (error.stdout, by implementation).
+      const keep = <E>(err: E): E => (err instanceof Error && session.stdout.size ? Object.assign(err, { stdout: Object.fromEntries(session.stdout) }) : err);
+      if (session.signal.aborted) throw keep(session.signal.reason instanceof Error ? session.signal.reason : new RunCancelled('cancelled'));
+      if (e instanceof RunCancelled) throw keep(new RunCancelled('cancelled'));
+      throw keep(e);
     } finally {
       if (this.current === session) this.current = null;
     }

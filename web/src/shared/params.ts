@@ -16,7 +16,7 @@ const SAFE_INT = Number.MAX_SAFE_INTEGER;
 export function workloadSpec(id: unknown): WorkloadSpec {
   const w = WORKLOADS.find((x) => x.id === id);
   if (!w) {
-    throw new ParamError(`unknown workload '${String(id)}'; known: ${WORKLOADS.map((x) => x.id).join(', ')}`);
+    throw new ParamError(`unknown workload '${clip(typeof id === 'string' ? id : show(id))}'; known: ${WORKLOADS.map((x) => x.id).join(', ')}`);
   }
   return w;
 }
@@ -25,12 +25,20 @@ function bad(w: WorkloadSpec, p: ParamSpec, what: string): ParamError {
   return new ParamError(`parameter ${p.name} of ${w.id} ${what}`);
 }
 
-function show(v: unknown): string {
+/** A value as a message shows it: NaN as NaN, and never more than 60 characters (links come from strangers). */
+export function show(v: unknown): string {
+  let s: string;
   try {
-    return JSON.stringify(v) ?? String(v);
+    s = typeof v === 'number' ? String(v) : (JSON.stringify(v) ?? String(v));
   } catch {
-    return String(v);
+    s = Object.prototype.toString.call(v);
   }
+  return clip(s);
+}
+
+/** At most `n` characters, with a note of how many more there were. */
+export function clip(s: string, n = 60): string {
+  return s.length <= n ? s : `${s.slice(0, n)}… (${s.length} characters)`;
 }
 
 export function defaults(w: WorkloadSpec): ParamValues {
@@ -52,11 +60,11 @@ export function validate(w: WorkloadSpec, given: unknown, language?: Language): 
     const p = w.params.find((x) => x.name === name);
     if (!p) {
       const allowed = w.params.map((x) => x.name).join(', ') || 'none';
-      throw new ParamError(`unknown parameter '${name}' for ${w.id}; allowed: ${allowed}`);
+      throw new ParamError(`unknown parameter '${clip(name)}' for ${w.id}; allowed: ${allowed}`);
     }
     if (p.type === 'choice') {
       if (typeof raw !== 'string') throw bad(w, p, `must be a string, got ${show(raw)}`);
-      if (!p.choices.includes(raw)) throw bad(w, p, `must be one of ${p.choices.join(', ')}, got '${raw}'`);
+      if (!p.choices.includes(raw)) throw bad(w, p, `must be one of ${p.choices.join(', ')}, got '${clip(raw)}'`);
       out[name] = raw;
       continue;
     }

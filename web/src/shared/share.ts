@@ -5,7 +5,7 @@
 // exception; parameters go through the same validation as every other input (params.ts).
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
 import type { WorkloadSpec } from '../generated/catalog';
-import { ParamError, validate, type ParamValues } from './params';
+import { ParamError, show, validate, type ParamValues } from './params';
 import { checkResult, type SharedResult } from './share-result';
 
 export type { SharedEnvironment, SharedFlag, SharedImpl, SharedRatio, SharedResult } from './share-result';
@@ -67,7 +67,7 @@ function parse(value: string): Record<string, unknown> {
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) refuse('it does not hold an object');
   const obj = data as Record<string, unknown>;
-  if (obj.v !== SHARE_VERSION) refuse(`its version is ${JSON.stringify(obj.v) ?? 'missing'}, this site reads version ${SHARE_VERSION}`);
+  if (obj.v !== SHARE_VERSION) refuse(`its version is ${obj.v === undefined ? 'missing' : show(obj.v)}, this site reads version ${SHARE_VERSION}`);
   const known = new Set(['v', 'params', 'code', 'impls', 'threads', 'result']);
   const extra = Object.keys(obj).find((k) => !known.has(k));
   if (extra !== undefined) refuse(`it has an unknown key '${extra.slice(0, 40)}'`);

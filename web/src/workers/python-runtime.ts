@@ -50,9 +50,20 @@ function classify(e: unknown): Failure {
   if (typeof type === 'string') {
     if (type === 'KeyboardInterrupt') return { kind: 'cancelled', message: 'stopped (KeyboardInterrupt)', dead: false };
     if (type === 'ParamError') return { kind: 'param', message: lastLine(message), dead: false };
+    // wasm32 sizes are 32-bit: a request for more than it can address is an OverflowError there.
+    if (type === 'MemoryError' || (type === 'OverflowError' && /index-sized integer/.test(message))) {
+      return { kind: 'python', message: `out of memory: the program asked for more memory than Pyodide can give\n${message.trim()}`, dead: false };
+    }
     return { kind: 'python', message: message.trim(), dead: false };
   }
   // A fatal error disables the instance for good.
+  if (/Maximum call stack size exceeded/i.test(message)) {
+    const why = 'Python crashed: recursion through C code (e.g. functools.lru_cache) overflowed the stack, which RecursionError cannot catch';
+    return { kind: 'fatal', message: `${why}; Pyodide must restart (${message})`, dead: true };
+  }
+  if (/out of memory|allocation failed|Cannot enlarge memory/i.test(message)) {
+    return { kind: 'fatal', message: `out of memory: Pyodide ran out of memory and must restart (${message})`, dead: true };
+  }
   return { kind: 'fatal', message: `Pyodide failed and must restart: ${message}`, dead: true };
 }
 

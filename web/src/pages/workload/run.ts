@@ -54,6 +54,7 @@ export class Runner {
     try {
       const impls = req.implementations ?? [];
       if (!impls.length) throw new ParamError('choose at least one implementation');
+      engine().check(req); // refused before Pyodide downloads, with the reason beside the form
       if (impls.some((i) => i.startsWith('python')) && !pythonDownloaded()) {
         this.status.textContent = 'downloading Python…';
         const d = await downloadPython((p) => this.progress.download(p.loaded, p.total));
@@ -83,7 +84,8 @@ export class Runner {
       } else {
         this.status.textContent = 'failed';
       }
-      this.error(message);
+      const printed = (e as { stdout?: Record<string, string> }).stdout;
+      this.error(printed ? `${message}\n\nprinted before it ended:\n${Object.values(printed).join('\n')}` : message);
     } finally {
       this.runBtn.disabled = false;
       this.setBusy(false);
