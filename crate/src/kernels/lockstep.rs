@@ -6,19 +6,23 @@
 //! Here a thread waiting at the barrier spins for a while before it sleeps.
 
 use std::hint::spin_loop;
-use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU32, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex, PoisonError};
 
-/// How many polls a thread spins at a barrier before it sleeps: tens of microseconds, longer
-/// than a step of the kernels that use it, far shorter than a scheduler's time slice (so a
-/// thread that was preempted costs the others little).
-const SPINS: u32 = 1 << 15;
+/// How many polls a thread spins at a barrier before it sleeps, at most: tens of microseconds,
+/// longer than a step of the kernels that use it, far shorter than a scheduler's time slice.
+const MAX_SPINS: u32 = 1 << 15;
+/// ... and at least. Between the two the barrier adapts: a wait that had to sleep halves the
+/// spinning, one that spinning ended doubles it, so on a machine whose other cores are busy
+/// (the partner preempted, not just late) the threads soon sleep instead of burning a slice.
+const MIN_SPINS: u32 = 1 << 6;
 
 /// A reusable barrier for `size` threads that spins, then sleeps.
 pub struct Barrier {
     size: usize,
     arrived: AtomicUsize,
     generation: AtomicUsize,
+    spins: AtomicU32,
     /// How many threads sleep on `wake` (only the last arrival wakes them, and only if any).
     sleepers: Mutex<usize>,
     wake: Condvar,
@@ -30,6 +34,7 @@ impl Barrier {
             size: size.max(1),
             arrived: AtomicUsize::new(0),
             generation: AtomicUsize::new(0),
+            spins: AtomicU32::new(MAX_SPINS),
             sleepers: Mutex::new(0),
             wake: Condvar::new(),
         }
@@ -53,12 +58,17 @@ impl Barrier {
             }
             return;
         }
-        for _ in 0..SPINS {
+        let spins = self.spins.load(Ordering::Relaxed);
+        for _ in 0..spins {
             if self.generation.load(Ordering::Acquire) != generation {
+                self.spins
+                    .store((spins * 2).min(MAX_SPINS), Ordering::Relaxed);
                 return;
             }
             spin_loop();
         }
+        self.spins
+            .store((spins / 2).max(MIN_SPINS), Ordering::Relaxed);
         let mut sleepers = self.sleepers.lock().unwrap_or_else(PoisonError::into_inner);
         *sleepers += 1;
         while self.generation.load(Ordering::Acquire) == generation {
