@@ -105,12 +105,6 @@ impl SharedVec {
     }
 }
 
-/// The rows `lo..hi` of `n` that thread `rank` of `size` owns: contiguous, sizes differing by
-/// at most one.
-pub fn share(n: usize, rank: usize, size: usize) -> (usize, usize) {
-    (n * rank / size, n * (rank + 1) / size)
-}
-
 /// Run `task(rank, size, &barrier)` once on every thread of the current rayon pool, all at
 /// once, and return the result of rank 0. Every task must call `barrier.wait()` the same number
 /// of times.
@@ -124,21 +118,6 @@ pub fn on_every_thread<R: Send>(task: impl Fn(usize, usize, &Barrier) -> R + Syn
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn shares_cover_every_row_once() {
-        for n in [0, 1, 5, 200] {
-            for size in 1..5 {
-                let mut next = 0;
-                for rank in 0..size {
-                    let (lo, hi) = share(n, rank, size);
-                    assert_eq!(lo, next);
-                    next = hi;
-                }
-                assert_eq!(next, n);
-            }
-        }
-    }
 
     #[test]
     fn phases_do_not_overtake_each_other() {

@@ -8,8 +8,8 @@
 //! printed norm settles after a few rounds, so the work digest is the exact bits of the final
 //! vectors u and v: one round fewer changes them.
 
-use super::Kernel;
-use super::lockstep::{SharedVec, on_every_thread, share};
+use super::lockstep::{SharedVec, on_every_thread};
+use super::{Kernel, shard_range};
 use crate::{Digest, KernelError, Params, Run};
 
 /// The largest n for which the integer part of every entry, below (2n)^2 / 2, fits a 32-bit
@@ -77,7 +77,8 @@ fn power_method(n: usize, rounds: usize) -> (Vec<f64>, Vec<f64>) {
 fn power_method_parallel(n: usize, rounds: usize) -> (Vec<f64>, Vec<f64>) {
     let shared = [SharedVec::zeros(n), SharedVec::zeros(n)];
     on_every_thread(|rank, size, barrier| {
-        let (lo, hi) = share(n, rank, size);
+        let (lo, hi) = shard_range(n as u64, rank as u32, size as u32);
+        let (lo, hi) = (lo as usize, hi as usize);
         let mut mine = vec![0.0; hi - lo];
         let mut u = vec![1.0; n];
         let mut v = vec![0.0; n];
