@@ -61,14 +61,20 @@ impl Barrier {
         let spins = self.spins.load(Ordering::Relaxed);
         for _ in 0..spins {
             if self.generation.load(Ordering::Acquire) != generation {
-                self.spins
-                    .store((spins * 2).min(MAX_SPINS), Ordering::Relaxed);
+                // Written only when it changes: a store would pull the cache line away from the
+                // thread polling `generation` beside it.
+                if spins < MAX_SPINS {
+                    self.spins
+                        .store((spins * 2).min(MAX_SPINS), Ordering::Relaxed);
+                }
                 return;
             }
             spin_loop();
         }
-        self.spins
-            .store((spins / 2).max(MIN_SPINS), Ordering::Relaxed);
+        if spins > MIN_SPINS {
+            self.spins
+                .store((spins / 2).max(MIN_SPINS), Ordering::Relaxed);
+        }
         let mut sleepers = self.sleepers.lock().unwrap_or_else(PoisonError::into_inner);
         *sleepers += 1;
         while self.generation.load(Ordering::Acquire) == generation {
