@@ -58,6 +58,16 @@ function log(msg) {
   process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)}s] ${msg}\n`);
 }
 
+/**
+ * The criterion benchmarks the chosen sections read: a section's `criterion` regex, or all of
+ * them (null) when any chosen section reading criterion has none (`kernels` reads every kernel).
+ */
+function criterionFilter() {
+  const readers = measured.filter((s) => only.has(s.name) && 'criterion' in s);
+  if (!readers.length || readers.some((s) => !s.criterion)) return null;
+  return readers.map((s) => `(?:${s.criterion})`).join('|');
+}
+
 const loadAverage = () => loadavg().map((x) => Number(x.toFixed(2)));
 
 /** Both files from the raw figures (normalised through JSON, exactly as --render reads them). */
@@ -101,7 +111,7 @@ async function measureAll() {
     threadsOn: (await shared.evaluate(() => window.twinbench.environment())).threads,
     cores: cpus().length,
     page: async () => shared ?? (shared = await openPage(context, server.url, log)),
-    criterion: () => (read ??= criterion(REPO, S.criterion, { reuse: opts['no-cargo'], log })),
+    criterion: () => (read ??= criterion(REPO, S.criterion, { reuse: opts['no-cargo'], log, filter: criterionFilter() })),
   };
   const raw = {};
   try {

@@ -10,12 +10,12 @@ export function sh(repo, cmd, args, extra = {}) {
 
 /**
  * Criterion's estimates, running `cargo bench --bench kernels` once (unless `reuse`: then its last
- * estimates in target/criterion). Returns `read(name)`: { median_ms, ci95_ms } or null.
+ * estimates in target/criterion); `filter`, a regex of benchmark ids, runs only those. Returns `read(name)`: { median_ms, ci95_ms } or null.
  */
-export function criterion(repo, args, { reuse, log }) {
+export function criterion(repo, args, { reuse, log, filter = null }) {
   if (!reuse) {
-    log('native Rust: cargo bench --bench kernels (criterion)');
-    const r = spawnSync('cargo', ['bench', '--bench', 'kernels', '--', ...args], { cwd: repo, stdio: ['ignore', 'ignore', 'inherit'] });
+    log(`native Rust: cargo bench --bench kernels (criterion${filter ? `, only ${filter}` : ''})`);
+    const r = spawnSync('cargo', ['bench', '--bench', 'kernels', '--', ...(filter ? [filter] : []), ...args], { cwd: repo, stdio: ['ignore', 'ignore', 'inherit'] });
     if (r.status !== 0) throw new Error(`cargo bench failed (${r.status ?? r.error?.message})`);
   }
   return (name) => {

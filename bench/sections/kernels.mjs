@@ -158,4 +158,4 @@ function findings(report) {
     .map(([id, k]) => `**${id}** (${params(k.params)}): the page hid its Python/Rust ratio. ${k.flags.filter((f) => f.hidesRatio).map((f) => f.message).join(' ')}`);
 }
 
-export default { name: 'kernels', page: 'shared', title: 'Kernels at their catalog defaults', measure, derive, targets, explain, findings, render };
+export default { name: 'kernels', page: 'shared', criterion: null, title: 'Kernels at their catalog defaults', measure, derive, targets, explain, findings, render };

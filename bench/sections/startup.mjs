@@ -3,7 +3,7 @@
 // "Python ready" is the page's `twinbench:ready:python` mark (the bridge sets it when the worker
 // has loaded Pyodide and imported the package); the click figure runs from a click on a page's
 // Run button to its `twinbench:first-result:python` mark. Plus Pyodide's own load in Node.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { PROBES } from '../config.mjs';
@@ -35,6 +35,7 @@ async function pyFigures(page, r) {
     phases_ms: Object.fromEntries(PHASES.map((k) => [k, cold[k] ?? null])),
     first_call_ms: p.warmupMs[0] ?? null,
     from_snapshot: r.result.environment?.pyodideFromSnapshot ?? null,
+    twins_from_snapshot: r.result.environment?.pythonTwinsFromSnapshot ?? null,
   };
 }
 
@@ -42,8 +43,10 @@ async function pyFigures(page, r) {
 function gzipSizer(dist) {
   const cache = new Map();
   return (path) => {
-    const file = join(dist, decodeURIComponent(path.split('?')[0]).replace(/^\/+/, '') || 'index.html');
-    if (!cache.has(file)) cache.set(file, existsSync(file) ? gzipSync(readFileSync(file), { level: 9 }).length : 0);
+    const rel = decodeURIComponent(path.split('?')[0]).replace(/^\/+/, '');
+    // A directory (w/fib/) is served as its index.html, as a static host does.
+    const file = join(dist, rel === '' || rel.endsWith('/') ? `${rel}index.html` : rel);
+    if (!cache.has(file)) cache.set(file, existsSync(file) && statSync(file).isFile() ? gzipSync(readFileSync(file), { level: 9 }).length : 0);
     return cache.get(file);
   };
 }

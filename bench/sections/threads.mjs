@@ -188,4 +188,5 @@ function render(threads) {
   ];
 }
 
-export default { name: 'threads', page: 'shared', title: 'Thread scaling: rust-threads (rayon on wasm-bindgen-rayon)', measure, derive, targets, explain, findings, render };
+// criterion: only the groups this section reads (for --only).
+export default { name: 'threads', page: 'shared', criterion: '^(?:threads-|mandelbrot-4000/)', title: 'Thread scaling: rust-threads (rayon on wasm-bindgen-rayon)', measure, derive, targets, explain, findings, render };

@@ -13,6 +13,7 @@ pub mod fannkuch_redux;
 pub mod fib;
 pub mod fib_batch;
 pub mod fib_memo;
+pub mod lockstep;
 pub mod mandelbrot;
 pub mod nbody;
 pub mod orders_json;

@@ -1,13 +1,16 @@
 //! spectral-norm: the Benchmarks Game's spectral norm of the infinite matrix
 //! A(i, j) = 1 / ((i + j)(i + j + 1) / 2 + i + 1), truncated to n x n, by ten rounds of the
-//! power method on AᵀA. The rayon variant computes the rows of each product in parallel;
-//! every dot product is still summed in the same order, so the output is identical. The
+//! power method on AᵀA. The rayon variant computes the rows of each product in parallel, each
+//! thread of the pool a fixed share of them, in lockstep (`lockstep`: one task per thread
+//! meeting at a barrier after each product, since a rayon loop per product let the threads
+//! fall asleep between the 40 short products of a call); every dot product is still summed in
+//! the same order, so the output is identical. The
 //! printed norm settles after a few rounds, so the work digest is the exact bits of the final
 //! vectors u and v: one round fewer changes them.
 
-use super::Kernel;
+use super::lockstep::{SharedVec, on_every_thread};
+use super::{Kernel, shard_range};
 use crate::{Digest, KernelError, Params, Run};
-use rayon::prelude::*;
 
 /// The largest n for which the integer part of every entry, below (2n)^2 / 2, fits a 32-bit
 /// usize (wasm32); it then converts to f64 exactly too.
@@ -43,36 +46,68 @@ enum Rows {
     Parallel,
 }
 
-fn mul(rows: Rows, row_times: fn(usize, &[f64]) -> f64, u: &[f64], out: &mut [f64]) {
-    match rows {
-        Rows::Sequential => out
-            .iter_mut()
-            .enumerate()
-            .for_each(|(i, o)| *o = row_times(i, u)),
-        Rows::Parallel => out
-            .par_iter_mut()
-            .enumerate()
-            .for_each(|(i, o)| *o = row_times(i, u)),
+/// Rows `lo..lo + out.len()` of the product: `out[k] = row_times(lo + k, u)`.
+fn mul_rows(row_times: fn(usize, &[f64]) -> f64, u: &[f64], lo: usize, out: &mut [f64]) {
+    for (k, o) in out.iter_mut().enumerate() {
+        *o = row_times(lo + k, u);
     }
 }
 
-/// out = AᵀA u, through `tmp` = A u.
-fn mul_ata(rows: Rows, u: &[f64], tmp: &mut [f64], out: &mut [f64]) {
-    mul(rows, a_row_times, u, tmp);
-    mul(rows, at_row_times, tmp, out);
+fn mul_ata(u: &[f64], tmp: &mut [f64], out: &mut [f64]) {
+    mul_rows(a_row_times, u, 0, tmp);
+    mul_rows(at_row_times, tmp, 0, out);
 }
 
-/// The Benchmarks Game's number of power-method rounds.
-const ROUNDS: usize = 10;
-
-fn spectral_norm_with(n: usize, rows: Rows, rounds: usize) -> Run {
+/// The final u and v, one thread.
+fn power_method(n: usize, rounds: usize) -> (Vec<f64>, Vec<f64>) {
     let mut u = vec![1.0; n];
     let mut v = vec![0.0; n];
     let mut tmp = vec![0.0; n];
     for _ in 0..rounds {
-        mul_ata(rows, &u, &mut tmp, &mut v);
-        mul_ata(rows, &v, &mut tmp, &mut u);
+        mul_ata(&u, &mut tmp, &mut v);
+        mul_ata(&v, &mut tmp, &mut u);
     }
+    (u, v)
+}
+
+/// The same on every thread of the pool: each computes its share of the rows of every product
+/// and publishes them; after the barrier each copies the whole vector (n floats, against n
+/// times more work per row). Two shared vectors, used in turn: a thread can be at most one
+/// product ahead of another, so it never overwrites rows another is still copying.
+fn power_method_parallel(n: usize, rounds: usize) -> (Vec<f64>, Vec<f64>) {
+    let shared = [SharedVec::zeros(n), SharedVec::zeros(n)];
+    on_every_thread(|rank, size, barrier| {
+        let (lo, hi) = shard_range(n as u64, rank as u32, size as u32);
+        let (lo, hi) = (lo as usize, hi as usize);
+        let mut mine = vec![0.0; hi - lo];
+        let mut u = vec![1.0; n];
+        let mut v = vec![0.0; n];
+        let mut tmp = vec![0.0; n];
+        let mut turn = 0;
+        let mut step = |row_times: fn(usize, &[f64]) -> f64, x: &[f64], out: &mut [f64]| {
+            mul_rows(row_times, x, lo, &mut mine);
+            shared[turn].publish(lo, &mine);
+            barrier.wait();
+            shared[turn].read_into(out);
+            turn ^= 1;
+        };
+        for _ in 0..rounds {
+            step(a_row_times, &u, &mut tmp);
+            step(at_row_times, &tmp, &mut v);
+            step(a_row_times, &v, &mut tmp);
+            step(at_row_times, &tmp, &mut u);
+        }
+        (u, v)
+    })
+}
+
+const ROUNDS: usize = 10;
+
+fn spectral_norm_with(n: usize, rows: Rows, rounds: usize) -> Run {
+    let (u, v) = match rows {
+        Rows::Sequential => power_method(n, rounds),
+        Rows::Parallel => power_method_parallel(n, rounds),
+    };
     let (mut vbv, mut vv) = (0.0, 0.0);
     for (ui, vi) in u.iter().zip(&v) {
         vbv += ui * vi;
@@ -125,8 +160,15 @@ mod tests {
 
     #[test]
     fn parallel_equals_sequential() {
-        for n in [1, 2, 7, 100, 257] {
-            assert_eq!(spectral_norm_parallel(n), spectral_norm(n), "n = {n}");
+        for threads in 1..=4 {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .expect("a pool");
+            for n in [0, 1, 2, 3, 7, 100, 257] {
+                let par = pool.install(|| spectral_norm_parallel(n));
+                assert_eq!(par, spectral_norm(n), "n = {n}, {threads} threads");
+            }
         }
     }
 

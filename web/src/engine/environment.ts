@@ -24,6 +24,8 @@ export interface Environment extends Omit<Capabilities, 'notice'> {
   pythonVersion: string | null;
   /** Whether Pyodide started from the build's memory snapshot (null before it started). */
   pyodideFromSnapshot: boolean | null;
+  /** Whether the twins came imported in the snapshot (false: their sources changed, imported afresh). */
+  pythonTwinsFromSnapshot: boolean | null;
   threadedBuildLoaded: boolean;
   notice: string | null;
   version: string;
@@ -71,6 +73,7 @@ export function describeEnvironment(
     pyodideVersion: py ? String(py.pyodideVersion) : null,
     pythonVersion: py ? String(py.pythonVersion) : null,
     pyodideFromSnapshot: py ? py.fromSnapshot === true : null,
+    pythonTwinsFromSnapshot: py ? py.twinsFromSnapshot === true : null,
     threadedBuildLoaded: facts.threadedBuildLoaded,
     version: facts.version,
   };

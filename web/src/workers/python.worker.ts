@@ -2,6 +2,7 @@
 // twinbench package written into its file system, behind pythonRuntime.
 import * as Comlink from 'comlink';
 import type { PyodideAPI } from 'pyodide';
+import { startEarly } from './early-start';
 import { pythonRuntime } from './python-runtime';
 import { fetchSnapshot } from './snapshot';
 
@@ -46,15 +47,6 @@ function writePackage(py: PyodideAPI): void {
   py.runPython(`import sys\nif ${JSON.stringify(HOME)} not in sys.path: sys.path.insert(0, ${JSON.stringify(HOME)})`);
 }
 
-/** When Pyodide's wasm finished compiling (it compiles while it downloads). */
-let compiledAt = 0;
-const instantiateStreaming = WebAssembly.instantiateStreaming.bind(WebAssembly);
-WebAssembly.instantiateStreaming = async (source, imports) => {
-  const r = await instantiateStreaming(source, imports);
-  compiledAt = performance.now();
-  return r;
-};
-
 /** When the last of Pyodide's files (under `indexURL`) arrived, from the worker's resource timing. */
 function downloadedAt(indexURL: string): number {
   const entries = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
@@ -77,9 +69,11 @@ Comlink.expose(
   pythonRuntime(async (req, write) => {
     const t0 = performance.now();
     const indexURL = new URL('pyodide/', req.baseUrl).href;
-    // Started together: the snapshot streams in and inflates while loadPyodide fetches and
-    // compiles the rest (it awaits the snapshot only when it needs it).
+    // Started together: the snapshot streams in and inflates while Pyodide's other files
+    // download and its wasm compiles (loadPyodide awaits the snapshot only when it needs it).
     const snapshot = fetchSnapshot(`${indexURL}snapshot.bin.gz`);
+    const early = startEarly(['python_stdlib.zip', 'pyodide-lock.json'].map((f) => `${indexURL}${f}`), `${indexURL}pyodide.asm.wasm`);
+    void import(/* @vite-ignore */ `${indexURL}pyodide.asm.mjs`).catch(() => {}); // loadPyodide's import of it gets the same module
     let snapshotAt = t0;
     snapshot.then(
       () => (snapshotAt = performance.now()),
@@ -105,7 +99,7 @@ Comlink.expose(
     const pythonVersion = String(py.runPython('import sys; sys.version.split()[0]'));
     return {
       py,
-      coldMs: phases(t0, downloadedAt(indexURL), compiledAt, snapshotAt, loaded, ready),
+      coldMs: phases(t0, downloadedAt(indexURL), early.compiledAt(), snapshotAt, loaded, ready),
       info: { pyodideVersion: py.version, pythonVersion, fromSnapshot, twinsFromSnapshot },
     };
   }),
