@@ -1,18 +1,10 @@
 // The seeded generators of the fuzz tests: the same sequence in Node, in the page (rng is
 // passed by its source) and in the share codec's unit fuzz (web/src/engine/share-fuzz.test.ts).
 import LZString from 'lz-string';
+// One seeded generator for every fuzz test: the harness's own (mulberry32).
+import { rng } from '../../web/src/engine/stats';
 
-/** mulberry32: small, seeded, the same sequence in Node and in the page. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { rng };
 
 /** Random or mutated share fragments: broken base64, truncated, bit-flipped, random JSON of the wrong shape. */
 export function fragments(seed: number, count: number): string[] {
