@@ -21,8 +21,10 @@ interface Slot {
 
 export class Workers {
   private readonly slots = new Map<string, Slot>();
-  private readonly info = new Map<WorkerBridge, InitReply>();
-  private readonly warmed = new Map<WorkerBridge, { generation: number; keys: Set<string> }>();
+  // Keyed weakly: a replaced or disposed bridge (every Stop, every fresh baseline worker) must not
+  // be kept alive by what it once reported.
+  private readonly info = new WeakMap<WorkerBridge, InitReply>();
+  private readonly warmed = new WeakMap<WorkerBridge, { generation: number; keys: Set<string> }>();
 
   constructor(
     private readonly baseUrl: string,
