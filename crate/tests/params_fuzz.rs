@@ -1,6 +1,9 @@
 //! RELIABILITY.md 14: every kernel's parameter parser answers any JSON value with a value in
 //! range or a BadParam error, never a panic (proptest: random values for every parameter of
 //! every workload). The wasm exports parse with this same code (`Params::from_json`).
+// Native only: proptest is a native dev-dependency (wasm-pack test builds every test target).
+#![cfg(not(target_arch = "wasm32"))]
+
 use proptest::prelude::*;
 use twinbench::catalog::{ParamKind, WORKLOADS};
 use twinbench::{KernelError, Params};
