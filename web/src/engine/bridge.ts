@@ -17,6 +17,7 @@ import {
   type ShardRequest,
 } from '../shared/protocol';
 import { asStartFailure } from './start-failure';
+import { KillSwitch } from './kill-switch';
 
 /** How long Stop waits for Pyodide's KeyboardInterrupt before terminating the worker. */
 export const INTERRUPT_GRACE_MS = 1000;
@@ -63,9 +64,8 @@ interface Instance {
   worker: Worker;
   api: Comlink.Remote<RuntimeWorkerApi>;
   ready: Promise<InitReply>;
-  /** Rejects the call in flight when the worker is terminated under it. */
-  killed: Promise<never>;
-  kill: (why: Error) => void;
+  /** Rejects the calls in flight when the worker is terminated under them. */
+  killed: KillSwitch;
   /** Threaded Rust: where a panic on any of its threads leaves its message. */
   panicSlot?: PanicSlot | undefined;
 }
@@ -119,11 +119,7 @@ export class WorkerBridge {
     const worker = this.opts.spawn();
     live++;
     this.generation++;
-    let kill: (why: Error) => void = () => {};
-    const killed = new Promise<never>((_, reject) => {
-      kill = reject;
-    });
-    killed.catch(() => {}); // observed through races only
+    const killed = new KillSwitch();
     const api = Comlink.wrap<RuntimeWorkerApi>(worker);
     const shared = this.opts.interruptible && globalThis.crossOriginIsolated;
     this.interruptBuffer = shared ? new Int32Array(new SharedArrayBuffer(4)) : undefined;
@@ -131,15 +127,16 @@ export class WorkerBridge {
       ev.preventDefault();
       this.terminate(new WorkerDied(`the ${this.kind} worker failed: ${ev.message || 'script error'}`));
     });
-    const ready = Promise.race([
-      api.init({
-        baseUrl: this.opts.baseUrl,
-        ...(this.opts.threads !== undefined ? { threads: this.opts.threads } : {}),
-        ...(this.interruptBuffer ? { interruptBuffer: this.interruptBuffer } : {}),
-      }),
-      killed,
-    ]).catch((e: unknown) => Promise.reject(asStartFailure(this.kind, e)));
-    const inst: Instance = { worker, api, ready, killed, kill };
+    const ready = killed
+      .race(
+        api.init({
+          baseUrl: this.opts.baseUrl,
+          ...(this.opts.threads !== undefined ? { threads: this.opts.threads } : {}),
+          ...(this.interruptBuffer ? { interruptBuffer: this.interruptBuffer } : {}),
+        }),
+      )
+      .catch((e: unknown) => Promise.reject(asStartFailure(this.kind, e)));
+    const inst: Instance = { worker, api, ready, killed };
     this.instance = inst;
     const generation = this.generation;
     ready.then(
@@ -163,7 +160,7 @@ export class WorkerBridge {
       clearTimeout(this.reapTimer);
       const inst = this.ensure();
       await inst.ready;
-      const p = Promise.race([fn(inst.api), inst.killed]);
+      const p = inst.killed.race(fn(inst.api));
       this.inFlight = p;
       const unwatch = this.watchPanics(inst);
       try {
@@ -295,6 +292,6 @@ export class WorkerBridge {
     inst.worker.terminate();
     live--;
     if (restart) this.restarts++;
-    inst.kill(why);
+    inst.killed.kill(why);
   }
 }
