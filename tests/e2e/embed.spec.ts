@@ -263,6 +263,8 @@ test("on the site's own origin the loader sets no sandbox, which a same-origin f
   const iframe = page.locator('#own iframe');
   await expect(iframe).toHaveAttribute('allow', ALLOW);
   await expect(iframe).not.toHaveAttribute('sandbox', /.*/);
+  // The frame is lazy (loading="lazy") and the method page is long: it loads once in view.
+  await iframe.scrollIntoViewIfNeeded();
   await expect(page.frameLocator('#own iframe').locator('#widget')).toHaveAttribute('data-state', 'idle');
   await expectSized(page, '#own iframe');
 });
