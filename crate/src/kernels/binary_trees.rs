@@ -4,8 +4,8 @@
 //! from 4 up, 2^(n - d + 4) short-lived trees of depth d. Each inner node is one allocation
 //! holding its two subtrees, like the Python twin's 2-tuples; leaves cost nothing on either
 //! side (an enum variant here, one shared tuple there). The rayon variant builds and checks
-//! the short-lived trees of each depth in parallel; the node counts are integers, so its
-//! output is identical.
+//! the short-lived trees of every depth in one parallel loop; the node counts are integers, so
+//! its output is identical.
 //!
 //! Nodes are allocated in an arena (bumpalo), reset after each short-lived tree, in both
 //! variants, as the Benchmarks Game's fastest Rust programs do: a node costs a pointer bump
@@ -68,20 +68,54 @@ fn add((c1, w1): (u64, u64), (c2, w2): (u64, u64)) -> (u64, u64) {
     (c1 + c2, w1.wrapping_add(w2))
 }
 
-/// The total node count of `iterations` trees of depth `depth`, and their digest terms: one
-/// arena for the loop, or one per rayon task (reset after each tree, so it keeps its memory).
-fn many_trees(iterations: u64, depth: u32, parallel: bool) -> (u64, u64) {
+/// How many short-lived trees of depth `depth` a run with this `max_depth` builds.
+fn iterations(max_depth: u32, depth: u32) -> u64 {
+    1 << (max_depth - depth + MIN_DEPTH)
+}
+
+/// For each depth (MIN_DEPTH, MIN_DEPTH + 2, ..., max_depth), the total node count of its
+/// short-lived trees and the sum of their digest terms. Sequential: one arena, depth by depth.
+/// Parallel: the trees of every depth in one rayon loop, an arena per task (reset after each
+/// tree, so it keeps its memory). One loop per call, not one per depth: rayon's threads fall
+/// asleep between loops, and in wasm waking them (`Atomics.notify`) cost a tenth of a call at
+/// n = 12.
+fn short_lived(max_depth: u32, parallel: bool) -> Vec<(u64, u64)> {
+    let depths: Vec<u32> = (MIN_DEPTH..=max_depth).step_by(2).collect();
     if parallel {
-        (0..iterations)
-            .into_par_iter()
-            .map_init(Bump::new, |arena, i| one_tree(arena, depth, i))
-            .reduce(|| (0, 0), add)
+        let zero = || vec![(0, 0); depths.len()];
+        depths
+            .par_iter()
+            .enumerate()
+            .flat_map(|(k, &depth)| {
+                (0..iterations(max_depth, depth))
+                    .into_par_iter()
+                    .map(move |i| (k, depth, i))
+            })
+            .fold(
+                || (Bump::new(), zero()),
+                |(mut arena, mut sums), (k, depth, i)| {
+                    sums[k] = add(sums[k], one_tree(&mut arena, depth, i));
+                    (arena, sums)
+                },
+            )
+            .map(|(_, sums)| sums)
+            .reduce(zero, |a, b| {
+                a.into_iter().zip(b).map(|(x, y)| add(x, y)).collect()
+            })
     } else {
         let mut arena = Bump::new();
-        (0..iterations)
-            .map(|i| one_tree(&mut arena, depth, i))
-            .fold((0, 0), add)
+        depths
+            .iter()
+            .map(|&depth| trees_of_depth(&mut arena, depth, iterations(max_depth, depth)))
+            .collect()
     }
+}
+
+/// The node count and digest terms of trees 0..count of depth `depth`, one after another.
+fn trees_of_depth(arena: &mut Bump, depth: u32, count: u64) -> (u64, u64) {
+    (0..count)
+        .map(|i| one_tree(arena, depth, i))
+        .fold((0, 0), add)
 }
 
 fn binary_trees_with(n: u32, parallel: bool) -> Run {
@@ -95,10 +129,10 @@ fn binary_trees_with(n: u32, parallel: bool) -> Run {
     )];
     let long_lived_arena = Bump::new();
     let long_lived = bottom_up(&long_lived_arena, max_depth);
-    for depth in (MIN_DEPTH..=max_depth).step_by(2) {
-        let iterations = 1u64 << (max_depth - depth + MIN_DEPTH);
-        let (check, terms) = many_trees(iterations, depth, parallel);
+    let depths = (MIN_DEPTH..=max_depth).step_by(2);
+    for (depth, (check, terms)) in depths.zip(short_lived(max_depth, parallel)) {
         work.push(terms);
+        let iterations = iterations(max_depth, depth);
         lines.push(format!(
             "{iterations}\t trees of depth {depth}\t check: {check}"
         ));
@@ -116,7 +150,7 @@ pub fn binary_trees(n: u32) -> Run {
     binary_trees_with(n, false)
 }
 
-/// The same, with each depth's short-lived trees built on rayon's threads.
+/// The same, with the short-lived trees built on rayon's threads.
 pub fn binary_trees_parallel(n: u32) -> Run {
     binary_trees_with(n, true)
 }
@@ -161,8 +195,8 @@ mod tests {
         // One short-lived tree of depth 12 fewer, its closed-form check printed instead: the
         // same output, another digest.
         let closed_form = (1u64 << 13) - 1;
-        let (check, terms) = many_trees(16, 12, false);
-        let (less_check, less_terms) = many_trees(15, 12, false);
+        let (check, terms) = trees_of_depth(&mut Bump::new(), 12, 16);
+        let (less_check, less_terms) = trees_of_depth(&mut Bump::new(), 12, 15);
         assert_eq!(check, less_check + closed_form);
         assert_ne!(terms, less_terms);
     }

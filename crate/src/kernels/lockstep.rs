@@ -9,13 +9,23 @@ use std::hint::spin_loop;
 use std::sync::atomic::{AtomicU32, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex, PoisonError};
 
-/// How many polls a thread spins at a barrier before it sleeps, at most: tens of microseconds,
-/// longer than a step of the kernels that use it, far shorter than a scheduler's time slice.
+/// How many polls a thread spins at a barrier before it sleeps, at most: longer than a step of
+/// the kernels that use it, far shorter than a scheduler's time slice. wasm's `spin_loop` is no
+/// instruction at all (x86's is a PAUSE of tens of cycles), so wasm polls 16 times as often for
+/// about the same time; with native's count a wasm thread slept at most barriers, and waking it
+/// (`Atomics.notify`) cost more than the step (spectral-norm on 2 threads: 1.3-1.7x, now 1.9x).
+#[cfg(not(target_arch = "wasm32"))]
 const MAX_SPINS: u32 = 1 << 15;
-/// ... and at least. Between the two the barrier adapts: a wait that had to sleep halves the
-/// spinning, one that spinning ended doubles it, so on a machine whose other cores are busy
-/// (the partner preempted, not just late) the threads soon sleep instead of burning a slice.
+#[cfg(target_arch = "wasm32")]
+const MAX_SPINS: u32 = 1 << 19;
+/// ... and at least. Between the two the barrier adapts: a wait that had to sleep cuts the
+/// spinning to an eighth, one that spinning ended doubles it, so on a machine whose other cores
+/// are busy (the partner preempted, not just late) the threads soon sleep instead of burning a
+/// slice.
+#[cfg(not(target_arch = "wasm32"))]
 const MIN_SPINS: u32 = 1 << 6;
+#[cfg(target_arch = "wasm32")]
+const MIN_SPINS: u32 = 1 << 8;
 
 /// A reusable barrier for `size` threads that spins, then sleeps.
 pub struct Barrier {
@@ -73,7 +83,7 @@ impl Barrier {
         }
         if spins > MIN_SPINS {
             self.spins
-                .store((spins / 2).max(MIN_SPINS), Ordering::Relaxed);
+                .store((spins / 8).max(MIN_SPINS), Ordering::Relaxed);
         }
         let mut sleepers = self.sleepers.lock().unwrap_or_else(PoisonError::into_inner);
         *sleepers += 1;
