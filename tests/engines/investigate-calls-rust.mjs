@@ -4,14 +4,12 @@
 //   flock /work/plan/timing.lock node tests/engines/investigate-calls-rust.mjs firefox webkit chromium
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { VARIANTS, closeSession, openSession, startXvfb } from './lib/engines.mjs';
-import { Processes } from './lib/processes.mjs';
-import { ROOT, URLS, startSite } from './lib/site.mjs';
+import { forEachEngine } from './lib/each-engine.mjs';
+import { ROOT, URLS } from './lib/site.mjs';
 import { apiRun, waitForApi } from './lib/page.mjs';
 
 const wanted = process.argv.slice(2).length ? process.argv.slice(2) : ['firefox'];
 const n = Number(process.env.FIB_N ?? 25);
-const procs = new Processes();
 const out = {};
 const reps = Number(process.env.REPS ?? 4);
 // The page's default trio (python first, as in the hand run), and the pair without Python.
@@ -20,33 +18,23 @@ for (let i = 0; i < reps; i++) {
   // The runner page's order (IMPLEMENTATIONS): python, python-calls-rust, rust.
   cases.push(['python', 'python-calls-rust', 'rust'], ['python', 'rust', 'python-calls-rust'], ['rust', 'python-calls-rust']);
 }
-try {
-  await startSite(procs);
-  const x = wanted.some((v) => VARIANTS[v]?.engine === 'webkit') ? await startXvfb(procs) : null;
-  for (const id of wanted) {
-    const session = await openSession(procs, id, { display: x?.display });
-    const b = session.browser;
-    out[id] = [];
-    for (const impls of cases) {
-      // A fresh page per case: fresh workers, fresh wasm instances, nothing tiered up yet.
-      await b.url(process.env.NO_COI ? URLS.noCoi : URLS.coi);
-      await waitForApi(b);
-      const r = await apiRun(b, { workload: 'fib', params: { n }, implementations: impls, maxSamples: 30, timeBudgetMs: 2000 });
-      const row = { order: impls.join(' then '), ratio: r.ratios['python-calls-rust/rust']?.value ?? null, load: loadavg()[0] };
-      for (const impl of impls.filter((i) => i !== 'python')) {
-        const i = r.implementations[impl];
-        row[impl] = { medianMs: i.medianMs, batch: i.batch, warmupMs: i.warmupMs.map((v) => +v.toFixed(4)), samples: i.samplesMs.length };
-      }
-      out[id].push(row);
-      const line = impls.filter((i) => i !== 'python').map((impl) => `${impl} ${row[impl].medianMs.toFixed(4)} ms (batch ${row[impl].batch}) warm-up ${row[impl].warmupMs.join(' ')}`);
-      console.log(`${id} [${row.order}] pcr/rust ${row.ratio?.toFixed(3)} load ${row.load.toFixed(2)}\n  ${line.join('\n  ')}`);
+await forEachEngine(wanted, async (id, b) => {
+  out[id] = [];
+  for (const impls of cases) {
+    // A fresh page per case: fresh workers, fresh wasm instances, nothing tiered up yet.
+    await b.url(process.env.NO_COI ? URLS.noCoi : URLS.coi);
+    await waitForApi(b);
+    const r = await apiRun(b, { workload: 'fib', params: { n }, implementations: impls, maxSamples: 30, timeBudgetMs: 2000 });
+    const row = { order: impls.join(' then '), ratio: r.ratios['python-calls-rust/rust']?.value ?? null, load: loadavg()[0] };
+    for (const impl of impls.filter((i) => i !== 'python')) {
+      const i = r.implementations[impl];
+      row[impl] = { medianMs: i.medianMs, batch: i.batch, warmupMs: i.warmupMs.map((v) => +v.toFixed(4)), samples: i.samplesMs.length };
     }
-    await closeSession(procs, session);
+    out[id].push(row);
+    const line = impls.filter((i) => i !== 'python').map((impl) => `${impl} ${row[impl].medianMs.toFixed(4)} ms (batch ${row[impl].batch}) warm-up ${row[impl].warmupMs.join(' ')}`);
+    console.log(`${id} [${row.order}] pcr/rust ${row.ratio?.toFixed(3)} load ${row.load.toFixed(2)}\n  ${line.join('\n  ')}`);
   }
-} finally {
-  await procs.stopAll();
-  procs.dispose();
-}
+});
 mkdirSync(`${ROOT}test-results/engines`, { recursive: true });
 writeFileSync(`${ROOT}test-results/engines/calls-rust${process.env.NO_COI ? '-no-coi' : ''}.json`, `${JSON.stringify(out, null, 2)}\n`);
 

@@ -3,38 +3,26 @@
 // test-results/engines/probe.json.
 //   node tests/engines/probe.mjs [firefox webkit webkit-sab chromium]
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { VARIANTS, closeSession, openSession, startXvfb } from './lib/engines.mjs';
+import { forEachEngine } from './lib/each-engine.mjs';
 import { probeInPage } from './lib/probe-page.mjs';
-import { Processes } from './lib/processes.mjs';
-import { ROOT, URLS, startSite } from './lib/site.mjs';
+import { ROOT, URLS } from './lib/site.mjs';
 
 const wanted = process.argv.slice(2).length ? process.argv.slice(2) : ['firefox', 'webkit', 'webkit-sab', 'chromium'];
-const procs = new Processes();
 const results = {};
-try {
-  await startSite(procs);
-  const x = wanted.some((v) => VARIANTS[v]?.engine === 'webkit') ? await startXvfb(procs) : null;
-  for (const id of wanted) {
-    const session = await openSession(procs, id, { display: x?.display });
-    const b = session.browser;
-    results[id] = { version: b.capabilities.browserVersion, browserName: b.capabilities.browserName };
-    for (const [where, url] of Object.entries(URLS)) {
-      // chromedriver cannot block service workers: the site's coi-serviceworker would reload
-      // the no-COI page isolated (Playwright's no-COI specs cover Chromium).
-      if (where === 'noCoi' && session.variant.engine === 'chromium') continue;
-      console.error(`probe: ${id} ${where}`);
-      await b.url(url);
-      await b.waitUntil(() => b.execute(() => typeof window.twinbench?.run === 'function'), { timeout: 60_000 });
-      const probe = await b.execute(probeInPage);
-      const env = await b.execute(() => window.twinbench.environment());
-      results[id][where] = { probe, environment: env };
-    }
-    await closeSession(procs, session);
+await forEachEngine(wanted, async (id, b, session) => {
+  results[id] = { version: b.capabilities.browserVersion, browserName: b.capabilities.browserName };
+  for (const [where, url] of Object.entries(URLS)) {
+    // chromedriver cannot block service workers: the site's coi-serviceworker would reload
+    // the no-COI page isolated (Playwright's no-COI specs cover Chromium).
+    if (where === 'noCoi' && session.variant.engine === 'chromium') continue;
+    console.error(`probe: ${id} ${where}`);
+    await b.url(url);
+    await b.waitUntil(() => b.execute(() => typeof window.twinbench?.run === 'function'), { timeout: 60_000 });
+    const probe = await b.execute(probeInPage);
+    const env = await b.execute(() => window.twinbench.environment());
+    results[id][where] = { probe, environment: env };
   }
-} finally {
-  await procs.stopAll();
-  procs.dispose();
-}
+});
 mkdirSync(`${ROOT}test-results/engines`, { recursive: true });
 writeFileSync(`${ROOT}test-results/engines/probe.json`, `${JSON.stringify(results, null, 2)}\n`);
 const fmt = (t) => (t ? `min ${t.minMs?.toFixed(4)} / med ${t.medianMs?.toFixed(4)} ms (${t.steps} steps)` : '-');
