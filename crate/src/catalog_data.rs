@@ -16,8 +16,8 @@ pub static WORKLOADS: &[WorkloadSpec] = &[
         work_param: "n",
         cost_model: CostModel {
             units: "fib_calls(n)",
-            python_ms_per_unit: 0.000139,
-            rust_ms_per_unit: 1.91e-06,
+            python_ms_per_unit: 5.18e-05,
+            rust_ms_per_unit: 7.99e-07,
         },
         params: &[ParamSpec {
             name: "n",
@@ -45,8 +45,8 @@ pub static WORKLOADS: &[WorkloadSpec] = &[
         work_param: "n",
         cost_model: CostModel {
             units: "n + 1",
-            python_ms_per_unit: 0.000137,
-            rust_ms_per_unit: 2.82e-06,
+            python_ms_per_unit: 5.84e-05,
+            rust_ms_per_unit: 1.36e-06,
         },
         params: &[ParamSpec {
             name: "n",
@@ -74,8 +74,8 @@ pub static WORKLOADS: &[WorkloadSpec] = &[
         work_param: "count",
         cost_model: CostModel {
             units: "count / 4 * (fib_calls(n) + fib_calls(max(n - 1, 0)) + fib_calls(max(n - 2, 0)) + fib_calls(max(n - 3, 0)))",
-            python_ms_per_unit: 0.00013,
-            rust_ms_per_unit: 1.5e-06,
+            python_ms_per_unit: 5.16e-05,
+            rust_ms_per_unit: 6.47e-07,
         },
         params: &[
             ParamSpec {
@@ -116,8 +116,8 @@ pub static WORKLOADS: &[WorkloadSpec] = &[
         work_param: "work",
         cost_model: CostModel {
             units: "work + 64",
-            python_ms_per_unit: 0.0021,
-            rust_ms_per_unit: 5.3e-06,
+            python_ms_per_unit: 0.000832,
+            rust_ms_per_unit: 3.65e-06,
         },
         params: &[
             ParamSpec {
@@ -158,8 +158,8 @@ pub static WORKLOADS: &[WorkloadSpec] = &[
         work_param: "n",
         cost_model: CostModel {
             units: "n + 1",
-            python_ms_per_unit: 0.0215,
-            rust_ms_per_unit: 8.31e-05,
+            python_ms_per_unit: 0.00862,
+            rust_ms_per_unit: 5.22e-05,
         },
         params: &[ParamSpec {
             name: "n",
@@ -187,8 +187,8 @@ pub static WORKLOADS: &[WorkloadSpec] = &[
         work_param: "n",
         cost_model: CostModel {
             units: "n ** 2",
-            python_ms_per_unit: 0.0215,
-            rust_ms_per_unit: 7.49e-05,
+            python_ms_per_unit: 0.00961,
+            rust_ms_per_unit: 5.25e-05,
         },
         params: &[ParamSpec {
             name: "n",
@@ -216,8 +216,8 @@ pub static WORKLOADS: &[WorkloadSpec] = &[
         work_param: "n",
         cost_model: CostModel {
             units: "n ** 2",
-            python_ms_per_unit: 0.00949,
-            rust_ms_per_unit: 9.99e-05,
+            python_ms_per_unit: 0.00448,
+            rust_ms_per_unit: 6.03e-05,
         },
         params: &[ParamSpec {
             name: "n",
@@ -245,8 +245,8 @@ pub static WORKLOADS: &[WorkloadSpec] = &[
         work_param: "n",
         cost_model: CostModel {
             units: "factorial(n) * n",
-            python_ms_per_unit: 0.000581,
-            rust_ms_per_unit: 8.8e-06,
+            python_ms_per_unit: 0.00021,
+            rust_ms_per_unit: 5.61e-06,
         },
         params: &[ParamSpec {
             name: "n",
@@ -274,8 +274,8 @@ pub static WORKLOADS: &[WorkloadSpec] = &[
         work_param: "n",
         cost_model: CostModel {
             units: "2 ** max(n, 6) * (16 * max(n, 6) - 26)",
-            python_ms_per_unit: 0.000307,
-            rust_ms_per_unit: 2.76e-05,
+            python_ms_per_unit: 0.000129,
+            rust_ms_per_unit: 2.73e-06,
         },
         params: &[ParamSpec {
             name: "n",
@@ -303,8 +303,8 @@ pub static WORKLOADS: &[WorkloadSpec] = &[
         work_param: "count",
         cost_model: CostModel {
             units: "count + 1",
-            python_ms_per_unit: 0.0218,
-            rust_ms_per_unit: 0.00129,
+            python_ms_per_unit: 0.0087,
+            rust_ms_per_unit: 0.000552,
         },
         params: &[
             ParamSpec {
@@ -345,8 +345,8 @@ pub static WORKLOADS: &[WorkloadSpec] = &[
         work_param: "steps",
         cost_model: CostModel {
             units: "steps",
-            python_ms_per_unit: 0.00127,
-            rust_ms_per_unit: 2.25e-05,
+            python_ms_per_unit: 0.000493,
+            rust_ms_per_unit: 1.29e-05,
         },
         params: &[ParamSpec {
             name: "steps",
@@ -374,8 +374,8 @@ pub static WORKLOADS: &[WorkloadSpec] = &[
         work_param: "increments",
         cost_model: CostModel {
             units: "increments + 1",
-            python_ms_per_unit: 0.000769,
-            rust_ms_per_unit: 2.3e-05,
+            python_ms_per_unit: 0.000301,
+            rust_ms_per_unit: 1.39e-06,
         },
         params: &[
             ParamSpec {
@@ -413,8 +413,8 @@ pub static WORKLOADS: &[WorkloadSpec] = &[
         work_param: "tasks",
         cost_model: CostModel {
             units: "tasks * (steps + 1)",
-            python_ms_per_unit: 0.00639,
-            rust_ms_per_unit: 2.83e-05,
+            python_ms_per_unit: 0.000779,
+            rust_ms_per_unit: 7.15e-06,
         },
         params: &[
             ParamSpec {

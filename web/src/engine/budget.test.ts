@@ -20,9 +20,9 @@ describe('the cost model: one call predicted from the catalog', () => {
     expect(predictMs(fibBatch, p, 'python', 0.5)).toBeCloseTo(predictMs(fibBatch, p, 'python') / 2, 9);
   });
 
-  it('predicts fib-batch count=256 n=29 at about 30 s in Pyodide (the issue measured ~29 s)', () => {
+  it('predicts fib-batch count=256 n=29 at several times the 4 s budget in Pyodide (make bench measured 11.6-13.1 s on 2026-11-30, the issue ~29 s)', () => {
     const ms = predictMs(fibBatch, { count: 256, n: 29 }, 'python');
-    expect(ms).toBeGreaterThan(15_000);
+    expect(ms).toBeGreaterThan(8_000);
     expect(ms).toBeLessThan(60_000);
   });
 
@@ -69,7 +69,7 @@ describe('the budget: parameters fine alone but not together are refused', () =>
   });
 
   it('a pool shard does its share: two Python workers may take twice the work one may', () => {
-    const params = { count: 96, n: 27 };
+    const params = { count: 96, n: 29 };
     expect(predictMs(fibBatch, params, 'python')).toBeGreaterThan(CALL_BUDGET_MS.python);
     expect(predictMs(fibBatch, params, 'python') / 2).toBeLessThan(CALL_BUDGET_MS.python);
     expect(() => checkRequest({ workload: 'fib-batch', params, implementations: ['python-pool'], threads: 2 }, caps, 2)).not.toThrow();

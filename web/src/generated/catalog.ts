@@ -92,8 +92,8 @@ export const WORKLOADS = [
   "work_param": "n",
   "cost_model": {
     "units": "fib_calls(n)",
-    "python_ms_per_unit": 0.000139,
-    "rust_ms_per_unit": 1.91e-06
+    "python_ms_per_unit": 5.18e-05,
+    "rust_ms_per_unit": 7.99e-07
   },
   "params": [
     {
@@ -123,8 +123,8 @@ export const WORKLOADS = [
   "work_param": "n",
   "cost_model": {
     "units": "n + 1",
-    "python_ms_per_unit": 0.000137,
-    "rust_ms_per_unit": 2.82e-06
+    "python_ms_per_unit": 5.84e-05,
+    "rust_ms_per_unit": 1.36e-06
   },
   "params": [
     {
@@ -154,8 +154,8 @@ export const WORKLOADS = [
   "work_param": "count",
   "cost_model": {
     "units": "count / 4 * (fib_calls(n) + fib_calls(max(n - 1, 0)) + fib_calls(max(n - 2, 0)) + fib_calls(max(n - 3, 0)))",
-    "python_ms_per_unit": 0.00013,
-    "rust_ms_per_unit": 1.5e-06
+    "python_ms_per_unit": 5.16e-05,
+    "rust_ms_per_unit": 6.47e-07
   },
   "params": [
     {
@@ -195,8 +195,8 @@ export const WORKLOADS = [
   "work_param": "work",
   "cost_model": {
     "units": "work + 64",
-    "python_ms_per_unit": 0.0021,
-    "rust_ms_per_unit": 5.3e-06
+    "python_ms_per_unit": 0.000832,
+    "rust_ms_per_unit": 3.65e-06
   },
   "params": [
     {
@@ -236,8 +236,8 @@ export const WORKLOADS = [
   "work_param": "n",
   "cost_model": {
     "units": "n + 1",
-    "python_ms_per_unit": 0.0215,
-    "rust_ms_per_unit": 8.31e-05
+    "python_ms_per_unit": 0.00862,
+    "rust_ms_per_unit": 5.22e-05
   },
   "params": [
     {
@@ -267,8 +267,8 @@ export const WORKLOADS = [
   "work_param": "n",
   "cost_model": {
     "units": "n ** 2",
-    "python_ms_per_unit": 0.0215,
-    "rust_ms_per_unit": 7.49e-05
+    "python_ms_per_unit": 0.00961,
+    "rust_ms_per_unit": 5.25e-05
   },
   "params": [
     {
@@ -298,8 +298,8 @@ export const WORKLOADS = [
   "work_param": "n",
   "cost_model": {
     "units": "n ** 2",
-    "python_ms_per_unit": 0.00949,
-    "rust_ms_per_unit": 9.99e-05
+    "python_ms_per_unit": 0.00448,
+    "rust_ms_per_unit": 6.03e-05
   },
   "params": [
     {
@@ -329,8 +329,8 @@ export const WORKLOADS = [
   "work_param": "n",
   "cost_model": {
     "units": "factorial(n) * n",
-    "python_ms_per_unit": 0.000581,
-    "rust_ms_per_unit": 8.8e-06
+    "python_ms_per_unit": 0.00021,
+    "rust_ms_per_unit": 5.61e-06
   },
   "params": [
     {
@@ -360,8 +360,8 @@ export const WORKLOADS = [
   "work_param": "n",
   "cost_model": {
     "units": "2 ** max(n, 6) * (16 * max(n, 6) - 26)",
-    "python_ms_per_unit": 0.000307,
-    "rust_ms_per_unit": 2.76e-05
+    "python_ms_per_unit": 0.000129,
+    "rust_ms_per_unit": 2.73e-06
   },
   "params": [
     {
@@ -391,8 +391,8 @@ export const WORKLOADS = [
   "work_param": "count",
   "cost_model": {
     "units": "count + 1",
-    "python_ms_per_unit": 0.0218,
-    "rust_ms_per_unit": 0.00129
+    "python_ms_per_unit": 0.0087,
+    "rust_ms_per_unit": 0.000552
   },
   "params": [
     {
@@ -432,8 +432,8 @@ export const WORKLOADS = [
   "work_param": "steps",
   "cost_model": {
     "units": "steps",
-    "python_ms_per_unit": 0.00127,
-    "rust_ms_per_unit": 2.25e-05
+    "python_ms_per_unit": 0.000493,
+    "rust_ms_per_unit": 1.29e-05
   },
   "params": [
     {
@@ -463,8 +463,8 @@ export const WORKLOADS = [
   "work_param": "increments",
   "cost_model": {
     "units": "increments + 1",
-    "python_ms_per_unit": 0.000769,
-    "rust_ms_per_unit": 2.3e-05
+    "python_ms_per_unit": 0.000301,
+    "rust_ms_per_unit": 1.39e-06
   },
   "params": [
     {
@@ -505,8 +505,8 @@ export const WORKLOADS = [
   "work_param": "tasks",
   "cost_model": {
     "units": "tasks * (steps + 1)",
-    "python_ms_per_unit": 0.00639,
-    "rust_ms_per_unit": 2.83e-05
+    "python_ms_per_unit": 0.000779,
+    "rust_ms_per_unit": 7.15e-06
   },
   "params": [
     {
