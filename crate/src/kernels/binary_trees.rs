@@ -68,19 +68,24 @@ fn add((c1, w1): (u64, u64), (c2, w2): (u64, u64)) -> (u64, u64) {
     (c1 + c2, w1.wrapping_add(w2))
 }
 
+/// The depths of the short-lived trees: MIN_DEPTH, MIN_DEPTH + 2, ..., up to `max_depth`.
+fn short_lived_depths(max_depth: u32) -> impl Iterator<Item = u32> {
+    (MIN_DEPTH..=max_depth).step_by(2)
+}
+
 /// How many short-lived trees of depth `depth` a run with this `max_depth` builds.
 fn iterations(max_depth: u32, depth: u32) -> u64 {
     1 << (max_depth - depth + MIN_DEPTH)
 }
 
-/// For each depth (MIN_DEPTH, MIN_DEPTH + 2, ..., max_depth), the total node count of its
+/// For each of the short-lived depths, in order, the total node count of its
 /// short-lived trees and the sum of their digest terms. Sequential: one arena, depth by depth.
 /// Parallel: the trees of every depth in one rayon loop, an arena per task (reset after each
 /// tree, so it keeps its memory). One loop per call, not one per depth: rayon's threads fall
 /// asleep between loops, and in wasm waking them (`Atomics.notify`) cost a tenth of a call at
 /// n = 12.
 fn short_lived(max_depth: u32, parallel: bool) -> Vec<(u64, u64)> {
-    let depths: Vec<u32> = (MIN_DEPTH..=max_depth).step_by(2).collect();
+    let depths: Vec<u32> = short_lived_depths(max_depth).collect();
     if parallel {
         let zero = || vec![(0, 0); depths.len()];
         depths
@@ -129,7 +134,7 @@ fn binary_trees_with(n: u32, parallel: bool) -> Run {
     )];
     let long_lived_arena = Bump::new();
     let long_lived = bottom_up(&long_lived_arena, max_depth);
-    let depths = (MIN_DEPTH..=max_depth).step_by(2);
+    let depths = short_lived_depths(max_depth);
     for (depth, (check, terms)) in depths.zip(short_lived(max_depth, parallel)) {
         work.push(terms);
         let iterations = iterations(max_depth, depth);
